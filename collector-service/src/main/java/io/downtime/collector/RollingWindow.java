@@ -1,0 +1,98 @@
+package io.downtime.collector;
+
+import io.downtime.features.InstanceSeries;
+
+import java.util.List;
+import java.util.OptionalLong;
+
+/**
+ * The most recent samples of one instance, bounded in size: a ring buffer that overwrites its oldest sample, so memory
+ * stays flat however long the collector runs. Thread-safe.
+ */
+public final class RollingWindow {
+
+    private final String instance;
+    private final List<String> signals;
+    private final long[] timestamps;
+    private final double[][] values;
+    private final boolean[] down;
+    private int next;
+    private int size;
+
+    public RollingWindow(String instance, List<String> signals, int capacity) {
+        if (capacity < 1) {
+            throw new IllegalArgumentException("capacity must be positive, was " + capacity);
+        }
+        this.instance = instance;
+        this.signals = List.copyOf(signals);
+        this.timestamps = new long[capacity];
+        this.values = new double[signals.size()][capacity];
+        this.down = new boolean[capacity];
+    }
+
+    /** Appends a sample; {@code sample[i]} is the value of signal i, {@code NaN} when missing. */
+    public synchronized void append(long timestamp, double[] sample, boolean isDown) {
+        if (sample.length != signals.size()) {
+            throw new IllegalArgumentException("sample has " + sample.length + " values for " + signals.size() + " signals");
+        }
+        if (size > 0 && timestamp <= timestamps[(next - 1 + capacity()) % capacity()]) {
+            throw new IllegalArgumentException("sample at " + timestamp + " of " + instance + " is not newer than the last one");
+        }
+        timestamps[next] = timestamp;
+        for (int s = 0; s < sample.length; s++) {
+            values[s][next] = sample[s];
+        }
+        down[next] = isDown;
+        next = (next + 1) % capacity();
+        size = Math.min(size + 1, capacity());
+    }
+
+    /** The samples with {@code fromMillis <= timestamp <= toMillis}, oldest first. */
+    public synchronized InstanceSeries between(long fromMillis, long toMillis) {
+        int start = (next - size + capacity()) % capacity();
+        int first = 0;
+        while (first < size && timestamps[(start + first) % capacity()] < fromMillis) {
+            first++;
+        }
+        int last = first;
+        while (last < size && timestamps[(start + last) % capacity()] <= toMillis) {
+            last++;
+        }
+        int n = last - first;
+        long[] ts = new long[n];
+        double[][] vs = new double[signals.size()][n];
+        boolean[] dn = new boolean[n];
+        for (int i = 0; i < n; i++) {
+            int at = (start + first + i) % capacity();
+            ts[i] = timestamps[at];
+            for (int s = 0; s < vs.length; s++) {
+                vs[s][i] = values[s][at];
+            }
+            dn[i] = down[at];
+        }
+        return new InstanceSeries(instance, ts, signals, vs, dn);
+    }
+
+    /** Time of the newest sample, or empty when there is none yet. */
+    public synchronized OptionalLong lastTimestamp() {
+        return size == 0 ? OptionalLong.empty()
+                : OptionalLong.of(timestamps[(next - 1 + capacity()) % capacity()]);
+    }
+
+    /** Whether the newest sample says the instance is down. */
+    public synchronized boolean lastDown() {
+        return size > 0 && down[(next - 1 + capacity()) % capacity()];
+    }
+
+    public String instance() {
+        return instance;
+    }
+
+    public synchronized int size() {
+        return size;
+    }
+
+    private int capacity() {
+        return timestamps.length;
+    }
+}

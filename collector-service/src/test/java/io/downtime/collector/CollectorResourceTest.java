@@ -1,0 +1,64 @@
+package io.downtime.collector;
+
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Test;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.hasSize;
+
+@QuarkusTest
+class CollectorResourceTest {
+
+    @Test
+    void listsTheSimulatedFleetByName() {
+        given().get("/instances").then().statusCode(200)
+                .body("instance", contains("api-1", "cache-1", "db-1", "web-1", "worker-1"))
+                .body("samples", everyItem(equalTo(6 * 60)));
+    }
+
+    @Test
+    void servesTheSamplesOfOneInstanceAsColumns() {
+        given().queryParam("instance", "db-1").queryParam("window", "30m")
+                .get("/samples").then().statusCode(200)
+                .body("", hasSize(1))
+                .body("[0].instance", equalTo("db-1"))
+                .body("[0].step", equalTo("1m"))
+                .body("[0].signals", contains("cpu_busy", "load1", "memory_available_ratio",
+                        "filesystem_avail_ratio", "network_errors_per_second"))
+                .body("[0].timestamps", hasSize(30))
+                .body("[0].values", hasSize(5))
+                .body("[0].values[0]", hasSize(30))
+                .body("[0].down", hasSize(30));
+    }
+
+    @Test
+    void servesEveryInstanceWhenNoneIsNamed() {
+        given().queryParam("window", "5m").get("/samples").then().statusCode(200).body("", hasSize(5));
+    }
+
+    @Test
+    void anUnknownInstanceIsA404Problem() {
+        given().queryParam("instance", "nope").get("/samples").then().statusCode(404)
+                .contentType("application/problem+json")
+                .body("detail", containsString("nope"));
+    }
+
+    @Test
+    void aWindowNotInPrometheusNotationIsA400ProblemNamingTheField() {
+        given().queryParam("window", "ten minutes").get("/samples").then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("field", equalTo("window"))
+                .body("detail", containsString("ten minutes"));
+    }
+
+    @Test
+    void exposesHealthMetricsAndOpenApi() {
+        given().get("/q/health/ready").then().statusCode(200);
+        given().get("/q/metrics").then().statusCode(200).body(containsString("jvm_memory_used_bytes"));
+        given().get("/q/openapi").then().statusCode(200).body(containsString("/samples"));
+    }
+}

@@ -1,0 +1,55 @@
+package io.downtime.collector;
+
+import io.downtime.features.InstanceSeries;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class RollingWindowTest {
+
+    @Test
+    void keepsOnlyTheNewestSamplesOnceFull() {
+        RollingWindow window = new RollingWindow("web-1", List.of("cpu"), 3);
+        for (int t = 1; t <= 5; t++) {
+            window.append(t * 1000L, new double[]{t / 10.0}, t == 4);
+        }
+        InstanceSeries series = window.between(0, Long.MAX_VALUE);
+        assertEquals(3, window.size());
+        assertArrayEquals(new long[]{3000, 4000, 5000}, series.timestamps());
+        assertArrayEquals(new double[]{0.3, 0.4, 0.5}, series.values()[0]);
+        assertArrayEquals(new boolean[]{false, true, false}, series.down());
+        assertEquals(5000, window.lastTimestamp().getAsLong());
+    }
+
+    @Test
+    void selectsTheSamplesOfATimeRangeInclusive() {
+        RollingWindow window = new RollingWindow("web-1", List.of("cpu"), 10);
+        for (int t = 1; t <= 6; t++) {
+            window.append(t * 1000L, new double[]{t}, false);
+        }
+        assertArrayEquals(new long[]{2000, 3000, 4000}, window.between(2000, 4000).timestamps());
+        assertEquals(0, window.between(7000, 9000).length());
+    }
+
+    @Test
+    void rejectsSamplesThatAreNotNewer() {
+        RollingWindow window = new RollingWindow("web-1", List.of("cpu"), 10);
+        window.append(2000, new double[]{1}, false);
+        IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
+                () -> window.append(2000, new double[]{1}, false));
+        assertTrue(error.getMessage().contains("web-1"));
+        assertThrows(IllegalArgumentException.class, () -> window.append(3000, new double[]{1, 2}, false));
+    }
+
+    @Test
+    void anEmptyWindowHasNoLastSample() {
+        RollingWindow window = new RollingWindow("web-1", List.of("cpu"), 10);
+        assertTrue(window.lastTimestamp().isEmpty());
+        assertEquals(0, window.between(0, Long.MAX_VALUE).length());
+    }
+}

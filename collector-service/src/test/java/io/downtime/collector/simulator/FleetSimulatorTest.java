@@ -1,0 +1,113 @@
+package io.downtime.collector.simulator;
+
+import io.downtime.collector.RollingWindow;
+import io.downtime.features.InstanceSeries;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class FleetSimulatorTest {
+
+    private static final long ORIGIN = 1_700_000_000_000L - 1_700_000_000_000L % 60_000;
+    private static final Duration MINUTE = Duration.ofMinutes(1);
+
+    private static List<InstanceSeries> simulate(long seed, Duration length) {
+        FleetSimulator fleet = new FleetSimulator(20, seed, ORIGIN, MINUTE, Duration.ofDays(3));
+        fleet.advanceTo(ORIGIN + length.toMillis() - 1);
+        return fleet.windows().stream().map(w -> w.between(0, Long.MAX_VALUE)).toList();
+    }
+
+    @Test
+    void theSameSeedGivesTheSameFleetHistory() {
+        List<InstanceSeries> first = simulate(42, Duration.ofHours(12));
+        List<InstanceSeries> second = simulate(42, Duration.ofHours(12));
+        for (int i = 0; i < first.size(); i++) {
+            assertEquals(first.get(i).instance(), second.get(i).instance());
+            assertArrayEquals(first.get(i).down(), second.get(i).down());
+            for (int s = 0; s < first.get(i).signals().size(); s++) {
+                assertArrayEquals(first.get(i).values()[s], second.get(i).values()[s]);
+            }
+        }
+        assertFalse(Arrays.equals(first.get(0).values()[0], simulate(7, Duration.ofHours(12)).get(0).values()[0]));
+    }
+
+    @Test
+    void someServersFailAndRecoverWhileOthersStayUp() {
+        List<InstanceSeries> fleet = simulate(42, Duration.ofDays(2));
+        List<Integer> incidents = new ArrayList<>();
+        for (InstanceSeries series : fleet) {
+            assertEquals(2 * 24 * 60, series.length());
+            int onsets = 0;
+            for (int t = 1; t < series.length(); t++) {
+                if (series.down()[t] && !series.down()[t - 1]) {
+                    onsets++;
+                }
+            }
+            incidents.add(onsets);
+        }
+        assertTrue(incidents.stream().mapToInt(Integer::intValue).sum() >= 20, "incidents per server: " + incidents);
+        assertTrue(incidents.contains(0), "some servers should stay up: " + incidents);
+        InstanceSeries failing = fleet.get(incidents.indexOf(incidents.stream().max(Integer::compare).orElseThrow()));
+        assertFalse(failing.down()[failing.length() - 1] && failing.down()[0], "incidents end with a recovery");
+    }
+
+    @Test
+    void aDownServerHasNoSamples() {
+        for (InstanceSeries series : simulate(42, Duration.ofDays(1))) {
+            for (int t = 0; t < series.length(); t++) {
+                for (double[] signal : series.values()) {
+                    assertEquals(series.down()[t], Double.isNaN(signal[t]), series.instance() + " at " + t);
+                }
+            }
+        }
+    }
+
+    @Test
+    void aMemoryLeakDrainsAvailableMemoryBeforeTheServerGoesDown() {
+        SimulatedServer server = serverThatFails(FailureMode.MEMORY_LEAK);
+        double[] sample = new double[SimulatedServer.SIGNALS.length];
+        List<Double> memory = new ArrayList<>();
+        while (!server.step(0.5, 1440, sample)) {
+            memory.add(sample[2]);
+        }
+        assertTrue(memory.size() >= FailureMode.MEMORY_LEAK.minLeadSteps);
+        double before = memory.get(0);
+        double last = memory.get(memory.size() - 1);
+        assertTrue(last < 0.1 && before - last > 0.2, "memory went from " + before + " to " + last);
+    }
+
+    @Test
+    void historyIsBoundedByTheRetention() {
+        FleetSimulator fleet = new FleetSimulator(3, 1, ORIGIN, MINUTE, Duration.ofHours(1));
+        fleet.advanceTo(ORIGIN + Duration.ofHours(5).toMillis());
+        for (RollingWindow window : fleet.windows()) {
+            assertEquals(60, window.size());
+        }
+    }
+
+    /** Steps servers of successive seeds until one starts failing in {@code mode}; returns it at that moment. */
+    private static SimulatedServer serverThatFails(FailureMode mode) {
+        double[] sample = new double[SimulatedServer.SIGNALS.length];
+        for (long seed = 0; seed < 1000; seed++) {
+            SimulatedServer server = new SimulatedServer("s", seed, 24);
+            for (int step = 0; step < 1440; step++) {
+                boolean down = server.step(0.5, 1440, sample);
+                if (!down && server.failure() == mode) {
+                    return server;
+                }
+                if (server.failure() != null) {
+                    break;
+                }
+            }
+        }
+        throw new AssertionError("no seed produced a " + mode);
+    }
+}

@@ -1,0 +1,93 @@
+package io.downtime.features;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.Writer;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The CSV form of a labelled training set, written by feature-service and read by the predictor: a header
+ * {@code instance,timestamp,label,<feature names>} and one row per labelled sample; a missing value is an empty cell.
+ */
+public final class TrainingSetCsv {
+
+    private static final List<String> KEY_COLUMNS = List.of("instance", "timestamp", "label");
+
+    private TrainingSetCsv() {
+    }
+
+    /** Columns read from a CSV: everything a training set holds. */
+    public record Rows(List<String> featureNames, List<double[]> vectors, List<Byte> labels, List<String> instances,
+                       List<Long> timestamps) {
+    }
+
+    public static void writeHeader(Writer out, FeatureSchema schema) throws IOException {
+        out.write(String.join(",", KEY_COLUMNS));
+        for (String name : schema.names()) {
+            out.write(',');
+            out.write(name);
+        }
+        out.write('\n');
+    }
+
+    public static void writeRow(Writer out, String instance, long timestamp, byte label, double[] vector)
+            throws IOException {
+        if (instance.indexOf(',') >= 0 || instance.indexOf('\n') >= 0 || instance.indexOf('"') >= 0) {
+            throw new IllegalArgumentException("instance name '" + instance + "' cannot be written to CSV");
+        }
+        StringBuilder line = new StringBuilder(16 * (vector.length + 3));
+        line.append(instance).append(',').append(timestamp).append(',').append(label);
+        for (double value : vector) {
+            line.append(',');
+            if (!Double.isNaN(value)) {
+                line.append(value);
+            }
+        }
+        line.append('\n');
+        out.write(line.toString());
+    }
+
+    /** Reads a whole training set; throws {@link IllegalArgumentException} naming the line that is malformed. */
+    public static Rows read(BufferedReader in) throws IOException {
+        String header = in.readLine();
+        if (header == null) {
+            throw new IllegalArgumentException("training set is empty: no header line");
+        }
+        List<String> columns = Arrays.asList(header.split(",", -1));
+        if (columns.size() < 4 || !columns.subList(0, 3).equals(KEY_COLUMNS)) {
+            throw new IllegalArgumentException("training set header must start with instance,timestamp,label: " + header);
+        }
+        List<String> names = List.copyOf(columns.subList(3, columns.size()));
+        Rows rows = new Rows(names, new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+        String line;
+        int number = 1;
+        while ((line = in.readLine()) != null) {
+            number++;
+            String[] cells = line.split(",", -1);
+            if (cells.length != columns.size()) {
+                throw new IllegalArgumentException("training set line " + number + " has " + cells.length
+                        + " cells, the header " + columns.size());
+            }
+            try {
+                double[] vector = new double[names.size()];
+                for (int i = 0; i < vector.length; i++) {
+                    String cell = cells[i + 3];
+                    vector[i] = cell.isEmpty() ? Double.NaN : Double.parseDouble(cell);
+                }
+                byte label = Byte.parseByte(cells[2]);
+                if (label != DowntimeLabels.NEGATIVE && label != DowntimeLabels.POSITIVE) {
+                    throw new NumberFormatException("label must be 0 or 1, was " + label);
+                }
+                rows.instances().add(cells[0]);
+                rows.timestamps().add(Long.parseLong(cells[1]));
+                rows.labels().add(label);
+                rows.vectors().add(vector);
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("training set line " + number + ": " + e.getMessage(), e);
+            }
+        }
+        return rows;
+    }
+}

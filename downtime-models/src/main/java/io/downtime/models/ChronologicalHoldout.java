@@ -1,0 +1,63 @@
+package io.downtime.models;
+
+import io.downtime.models.evaluation.BinaryMetrics;
+import io.downtime.models.evaluation.BinaryMetrics.Confusion;
+
+import java.time.Duration;
+import java.util.function.Function;
+
+/**
+ * Trains on the earlier part of the history and validates on the later part, as the model will be used: on the
+ * future. Training rows within one horizon before the cut are dropped, because their labels look into the
+ * validation period. The alarm threshold is chosen on the validation part.
+ */
+public final class ChronologicalHoldout {
+
+    private final double validationShare;
+    private final Duration horizon;
+
+    /**
+     * @param validationShare share of the time span, at its end, used for validation
+     * @param horizon         the prediction horizon the labels were built with
+     */
+    public ChronologicalHoldout(double validationShare, Duration horizon) {
+        if (!(validationShare > 0 && validationShare < 1)) {
+            throw new IllegalArgumentException("validation share must be in (0, 1), was " + validationShare);
+        }
+        this.validationShare = validationShare;
+        this.horizon = horizon;
+    }
+
+    /** A model trained on the earlier part, with its quality on the later part. */
+    public record Outcome<M extends DowntimeClassifier>(M model, ModelQuality quality) {
+    }
+
+    public <M extends DowntimeClassifier> Outcome<M> run(LabelledRows rows, Function<LabelledRows, M> trainer) {
+        if (rows.size() == 0) {
+            throw new IllegalArgumentException("no labelled rows to train on");
+        }
+        long first = rows.firstTimestamp();
+        long last = rows.lastTimestamp();
+        long cut = first + Math.round((last - first) * (1 - validationShare));
+        LabelledRows training = rows.between(first, cut - horizon.toMillis());
+        LabelledRows validation = rows.between(cut, last + 1);
+        if (validation.positives() == 0 || training.positives() == 0) {
+            throw new IllegalArgumentException("the history has no incident in its " + (training.positives() == 0
+                    ? "training" : "validation") + " part; a longer history is needed to train and validate");
+        }
+        long started = System.nanoTime();
+        M model = trainer.apply(training);
+        double trainSeconds = (System.nanoTime() - started) / 1e9;
+
+        double[] scores = new double[validation.size()];
+        for (int i = 0; i < scores.length; i++) {
+            scores[i] = model.probability(validation.vectors()[i]);
+        }
+        double threshold = BinaryMetrics.bestF1Threshold(scores, validation.labels());
+        Confusion confusion = Confusion.at(scores, validation.labels(), threshold);
+        ModelQuality quality = new ModelQuality(training.size(), training.positives(), validation.size(),
+                validation.positives(), first, cut, last, BinaryMetrics.prAuc(scores, validation.labels()), threshold,
+                confusion.accuracy(), confusion.precision(), confusion.recall(), confusion.f1(), trainSeconds);
+        return new Outcome<>(model, quality);
+    }
+}

@@ -1,0 +1,19 @@
+package io.downtime.models;
+
+import io.downtime.features.FeatureSchema;
+
+/** A trained model: the probability that an instance is in, or enters, an incident within the horizon. */
+public interface DowntimeClassifier {
+
+    /** Short algorithm name, e.g. {@code xgboost}. */
+    String algorithm();
+
+    /** The schema of the vectors this model was trained on. */
+    FeatureSchema schema();
+
+    /** Probability in [0, 1] for one vector laid out as {@link #schema()}; {@code NaN} entries are missing values. */
+    double probability(double[] vector);
+
+    /** Additive contributions of each feature to this prediction, and how they were computed. */
+    Explanation explain(double[] vector);
+}

@@ -1,0 +1,91 @@
+package io.downtime.models;
+
+import io.downtime.features.FeatureSchema;
+import io.downtime.features.TrainingSetCsv;
+
+import java.util.Arrays;
+
+/**
+ * Feature vectors with their downtime labels, the instance and the time of each row: a training or test set.
+ *
+ * @param schema     schema of every vector
+ * @param vectors    {@code vectors[row]}, each of {@code schema.size()} values, {@code NaN} where missing
+ * @param labels     1 when the row is positive (incident under way or starting within the horizon), else 0
+ * @param instances  instance of each row
+ * @param timestamps epoch milliseconds of each row
+ */
+public record LabelledRows(FeatureSchema schema, double[][] vectors, byte[] labels, String[] instances,
+                           long[] timestamps) {
+
+    public LabelledRows {
+        int n = vectors.length;
+        if (labels.length != n || instances.length != n || timestamps.length != n) {
+            throw new IllegalArgumentException("labelled rows need as many labels, instances and timestamps as vectors");
+        }
+        for (double[] vector : vectors) {
+            if (vector.length != schema.size()) {
+                throw new IllegalArgumentException(
+                        "a vector has " + vector.length + " values but schema " + schema.hash() + " has " + schema.size());
+            }
+        }
+    }
+
+    /** The rows of a CSV training set, after checking its columns are the features of {@code schema}, in order. */
+    public static LabelledRows of(FeatureSchema schema, TrainingSetCsv.Rows rows) {
+        if (!rows.featureNames().equals(schema.names())) {
+            throw new FeatureSchema.SchemaMismatchException("training set columns " + rows.featureNames()
+                    + " are not the features of schema " + schema.hash() + " " + schema.names());
+        }
+        byte[] labels = new byte[rows.labels().size()];
+        long[] timestamps = new long[labels.length];
+        for (int i = 0; i < labels.length; i++) {
+            labels[i] = rows.labels().get(i);
+            timestamps[i] = rows.timestamps().get(i);
+        }
+        return new LabelledRows(schema, rows.vectors().toArray(double[][]::new), labels,
+                rows.instances().toArray(String[]::new), timestamps);
+    }
+
+    public int size() {
+        return vectors.length;
+    }
+
+    public long positives() {
+        int count = 0;
+        for (byte label : labels) {
+            count += label;
+        }
+        return count;
+    }
+
+    /** Rows whose time is in {@code [fromMillis, toMillis)}, in their original order. */
+    public LabelledRows between(long fromMillis, long toMillis) {
+        int[] keep = new int[size()];
+        int n = 0;
+        for (int i = 0; i < size(); i++) {
+            if (timestamps[i] >= fromMillis && timestamps[i] < toMillis) {
+                keep[n++] = i;
+            }
+        }
+        keep = Arrays.copyOf(keep, n);
+        double[][] v = new double[n][];
+        byte[] l = new byte[n];
+        String[] in = new String[n];
+        long[] ts = new long[n];
+        for (int j = 0; j < n; j++) {
+            v[j] = vectors[keep[j]];
+            l[j] = labels[keep[j]];
+            in[j] = instances[keep[j]];
+            ts[j] = timestamps[keep[j]];
+        }
+        return new LabelledRows(schema, v, l, in, ts);
+    }
+
+    public long firstTimestamp() {
+        return Arrays.stream(timestamps).min().orElseThrow(() -> new IllegalStateException("no rows"));
+    }
+
+    public long lastTimestamp() {
+        return Arrays.stream(timestamps).max().orElseThrow(() -> new IllegalStateException("no rows"));
+    }
+}

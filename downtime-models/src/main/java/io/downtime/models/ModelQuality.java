@@ -1,0 +1,24 @@
+package io.downtime.models;
+
+/**
+ * How a model was trained and how well it did on held-out later data.
+ *
+ * @param trainingRows        rows trained on
+ * @param trainingPositives   positive rows among them
+ * @param validationRows      rows validated on
+ * @param validationPositives positive rows among them
+ * @param trainingFrom        epoch millis of the first training row
+ * @param validationFrom      epoch millis where validation starts
+ * @param validationTo        epoch millis of the last validation row
+ * @param prAuc               area under the precision-recall curve on validation ({@code NaN} without positives)
+ * @param threshold           alarm threshold chosen on validation
+ * @param accuracy            at the threshold
+ * @param precision           at the threshold
+ * @param recall              at the threshold
+ * @param f1                  at the threshold
+ * @param trainSeconds        wall-clock training time
+ */
+public record ModelQuality(long trainingRows, long trainingPositives, long validationRows, long validationPositives,
+                           long trainingFrom, long validationFrom, long validationTo, double prAuc, double threshold,
+                           double accuracy, double precision, double recall, double f1, double trainSeconds) {
+}

@@ -1,0 +1,113 @@
+package io.downtime.models.evaluation;
+
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.stream.IntStream;
+
+/** Row-level quality of scores against 0/1 labels. */
+public final class BinaryMetrics {
+
+    private BinaryMetrics() {
+    }
+
+    /** Counts at one threshold: a row is an alarm when its score is at least the threshold. */
+    public record Confusion(long truePositives, long falsePositives, long trueNegatives, long falseNegatives) {
+
+        public static Confusion at(double[] scores, byte[] labels, double threshold) {
+            long tp = 0;
+            long fp = 0;
+            long tn = 0;
+            long fn = 0;
+            for (int i = 0; i < scores.length; i++) {
+                boolean alarm = scores[i] >= threshold;
+                if (labels[i] == 1) {
+                    if (alarm) tp++; else fn++;
+                } else {
+                    if (alarm) fp++; else tn++;
+                }
+            }
+            return new Confusion(tp, fp, tn, fn);
+        }
+
+        public double precision() {
+            return truePositives + falsePositives == 0 ? 0 : (double) truePositives / (truePositives + falsePositives);
+        }
+
+        public double recall() {
+            return truePositives + falseNegatives == 0 ? 0 : (double) truePositives / (truePositives + falseNegatives);
+        }
+
+        public double f1() {
+            double p = precision();
+            double r = recall();
+            return p + r == 0 ? 0 : 2 * p * r / (p + r);
+        }
+
+        public double accuracy() {
+            long all = truePositives + falsePositives + trueNegatives + falseNegatives;
+            return all == 0 ? 0 : (double) (truePositives + trueNegatives) / all;
+        }
+    }
+
+    /**
+     * Area under the precision-recall curve as average precision: the mean, over positives, of the precision at
+     * the rank of each positive; tied scores are taken as one step.
+     */
+    public static double prAuc(double[] scores, byte[] labels) {
+        Integer[] order = byScoreDescending(scores);
+        long positives = IntStream.range(0, labels.length).filter(i -> labels[i] == 1).count();
+        if (positives == 0) {
+            return Double.NaN;
+        }
+        double area = 0;
+        long tp = 0;
+        long seen = 0;
+        int i = 0;
+        while (i < order.length) {
+            int j = i;
+            long tiedPositives = 0;
+            while (j < order.length && scores[order[j]] == scores[order[i]]) {
+                tiedPositives += labels[order[j]];
+                j++;
+            }
+            tp += tiedPositives;
+            seen += j - i;
+            area += (double) tiedPositives / positives * tp / seen;
+            i = j;
+        }
+        return area;
+    }
+
+    /** The threshold, among the scores, with the highest F1; 1.0 when there are no positives. */
+    public static double bestF1Threshold(double[] scores, byte[] labels) {
+        Integer[] order = byScoreDescending(scores);
+        long positives = IntStream.range(0, labels.length).filter(i -> labels[i] == 1).count();
+        double bestF1 = -1;
+        double best = 1.0;
+        long tp = 0;
+        int i = 0;
+        while (i < order.length && positives > 0) {
+            int j = i;
+            while (j < order.length && scores[order[j]] == scores[order[i]]) {
+                tp += labels[order[j]];
+                j++;
+            }
+            double precision = (double) tp / j;
+            double recall = (double) tp / positives;
+            double f1 = precision + recall == 0 ? 0 : 2 * precision * recall / (precision + recall);
+            if (f1 > bestF1) {
+                bestF1 = f1;
+                best = scores[order[i]];
+            }
+            i = j;
+        }
+        return best;
+    }
+
+    private static Integer[] byScoreDescending(double[] scores) {
+        Integer[] order = new Integer[scores.length];
+        Arrays.setAll(order, k -> k);
+        Arrays.sort(order, Comparator.comparingDouble((Integer k) -> scores[k]).reversed());
+        return order;
+    }
+}

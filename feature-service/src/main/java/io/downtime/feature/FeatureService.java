@@ -1,0 +1,136 @@
+package io.downtime.feature;
+
+import io.downtime.feature.client.CollectorClient;
+import io.downtime.feature.client.CollectorSamples;
+import io.downtime.feature.config.FeatureConfig;
+import io.downtime.features.DowntimeLabels;
+import io.downtime.features.FeatureExtractor;
+import io.downtime.features.FeatureSchema;
+import io.downtime.features.InstanceSeries;
+import io.downtime.features.PrometheusDuration;
+import io.downtime.features.TrainingSetCsv;
+import io.downtime.problem.InvalidInputException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.ProcessingException;
+import jakarta.ws.rs.WebApplicationException;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+
+import jakarta.ws.rs.core.StreamingOutput;
+
+import java.io.BufferedWriter;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/** Feature vectors and training sets from the collector's samples, computed by one {@link FeatureExtractor}. */
+@ApplicationScoped
+public class FeatureService {
+
+    private final CollectorClient collector;
+    private final FeatureExtractor extractor;
+    private final Duration step;
+    private final String trainingWindow;
+
+    public FeatureService(@RestClient CollectorClient collector, FeatureConfig config) {
+        this.collector = collector;
+        this.extractor = new FeatureExtractor(config.signals(),
+                config.windows().stream().mapToInt(Integer::intValue).toArray());
+        this.step = PrometheusDuration.parse(config.step());
+        this.trainingWindow = config.trainingWindow();
+        PrometheusDuration.parse(trainingWindow);
+    }
+
+    public FeatureSchema schema() {
+        return extractor.schema();
+    }
+
+    /** The newest vector of {@code instance}; 404 when the collector does not know it. */
+    public FeatureVector latest(String instance) {
+        List<CollectorSamples> samples = fromCollector(() -> collector.samples(instance, latestWindow()), instance);
+        return samples.stream().map(s -> latestOf(s.toSeries())).findFirst()
+                .orElseThrow(() -> new NotFoundException("no samples of instance '" + instance + "'"));
+    }
+
+    /** The newest vector of every instance that has samples. */
+    public List<FeatureVector> latestOfAll() {
+        return fromCollector(() -> collector.samples(null, latestWindow()), null).stream()
+                .map(CollectorSamples::toSeries)
+                .filter(series -> series.length() > 0)
+                .map(this::latestOf)
+                .toList();
+    }
+
+    /**
+     * The labelled rows of every instance for {@code horizon}, as CSV to stream. Input is validated and the samples
+     * are fetched before anything is written, so a bad horizon or an unreachable collector is a clean error response.
+     * Rows whose label cannot be known yet (the horizon reaches past the newest sample) are left out.
+     */
+    public StreamingOutput trainingSet(String horizon) {
+        int horizonSteps = horizonSteps(horizon);
+        List<CollectorSamples> all = fromCollector(() -> collector.samples(null, trainingWindow), null);
+        return output -> {
+            Writer out = new BufferedWriter(new OutputStreamWriter(output, StandardCharsets.UTF_8), 1 << 16);
+            TrainingSetCsv.writeHeader(out, schema());
+            for (CollectorSamples samples : all) {
+                InstanceSeries series = samples.toSeries();
+                byte[] labels = DowntimeLabels.label(series.down(), horizonSteps);
+                for (int t = 0; t < series.length(); t++) {
+                    if (labels[t] != DowntimeLabels.UNKNOWN) {
+                        TrainingSetCsv.writeRow(out, series.instance(), series.timestamps()[t], labels[t],
+                                extractor.vectorAt(series, t));
+                    }
+                }
+            }
+            out.flush();
+        };
+    }
+
+    private int horizonSteps(String horizon) {
+        Duration duration;
+        try {
+            duration = PrometheusDuration.parse(horizon);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException("horizon", e.getMessage());
+        }
+        if (duration.toMillis() % step.toMillis() != 0) {
+            throw new InvalidInputException("horizon", "horizon " + horizon + " is not a whole number of samples of "
+                    + PrometheusDuration.format(step));
+        }
+        return (int) (duration.toMillis() / step.toMillis());
+    }
+
+    private FeatureVector latestOf(InstanceSeries series) {
+        int t = series.length() - 1;
+        double[] vector = extractor.vectorAt(series, t);
+        Map<String, Double> named = new LinkedHashMap<>();
+        List<String> names = schema().names();
+        for (int i = 0; i < vector.length; i++) {
+            named.put(names.get(i), Double.isNaN(vector[i]) ? null : vector[i]);
+        }
+        return new FeatureVector(series.instance(), Instant.ofEpochMilli(series.timestamps()[t]), schema().hash(), named);
+    }
+
+    private String latestWindow() {
+        return PrometheusDuration.format(step.multipliedBy(extractor.historyNeeded()));
+    }
+
+    private static <T> T fromCollector(Supplier<T> call, String instance) {
+        try {
+            return call.get();
+        } catch (WebApplicationException e) {
+            if (e.getResponse().getStatus() == 404 && instance != null) {
+                throw new NotFoundException("unknown instance '" + instance + "'");
+            }
+            throw new WebApplicationException("collector-service answered " + e.getResponse().getStatus(), 502);
+        } catch (ProcessingException e) {
+            throw new WebApplicationException("collector-service is unreachable: " + e.getMessage(), 503);
+        }
+    }
+}

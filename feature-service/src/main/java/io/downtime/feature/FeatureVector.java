@@ -1,0 +1,15 @@
+package io.downtime.feature;
+
+import java.time.Instant;
+import java.util.Map;
+
+/**
+ * The features of an instance at one time.
+ *
+ * @param instance  the instance
+ * @param timestamp time of the newest sample the vector uses
+ * @param schema    hash of the feature schema
+ * @param features  value by feature name, in schema order; null where the value is missing
+ */
+public record FeatureVector(String instance, Instant timestamp, String schema, Map<String, Double> features) {
+}

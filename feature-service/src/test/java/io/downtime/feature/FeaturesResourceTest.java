@@ -1,0 +1,97 @@
+package io.downtime.feature;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import io.restassured.config.JsonConfig;
+import io.restassured.path.json.config.JsonPathConfig;
+import io.restassured.response.Response;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.closeTo;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+@QuarkusTest
+@QuarkusTestResource(StubCollector.class)
+class FeaturesResourceTest {
+
+    @BeforeAll
+    static void readNumbersAsDoubles() {
+        RestAssured.config = RestAssured.config().jsonConfig(
+                JsonConfig.jsonConfig().numberReturnType(JsonPathConfig.NumberReturnType.DOUBLE));
+    }
+
+    @Test
+    void computesTheLatestVectorFromTheNewestSamples() {
+        // srv-a's cpu_busy ends 0.25, 0.26, 0.27, 0.28, 0.29: the 5-sample window by hand.
+        given().get("/features/srv-a").then().statusCode(200)
+                .body("instance", equalTo("srv-a"))
+                .body("timestamp", equalTo("2026-01-01T00:29:00Z"))
+                .body("features.cpu_busy_last", closeTo(0.29, 1e-12))
+                .body("features.cpu_busy_mean_5", closeTo(0.27, 1e-12))
+                .body("features.cpu_busy_min_5", closeTo(0.25, 1e-12))
+                .body("features.cpu_busy_max_5", closeTo(0.29, 1e-12))
+                .body("features.cpu_busy_std_5", closeTo(Math.sqrt(2) / 100, 1e-9))
+                .body("features.cpu_busy_slope_5", closeTo(0.01, 1e-12))
+                .body("features.memory_available_ratio_last", closeTo(0.7, 1e-12))
+                .body("features.memory_available_ratio_slope_10", closeTo(0, 1e-12));
+    }
+
+    @Test
+    void everyVectorCarriesTheSchemaHash() {
+        String hash = given().get("/features/schema").then().statusCode(200)
+                .body("names[0]", equalTo("cpu_busy_last"))
+                .extract().path("hash");
+        given().get("/features").then().statusCode(200)
+                .body("", hasSize(2))
+                .body("schema", equalTo(List.of(hash, hash)));
+    }
+
+    @Test
+    void anUnknownInstanceIsA404Problem() {
+        given().get("/features/nope").then().statusCode(404)
+                .contentType("application/problem+json")
+                .body("detail", containsString("nope"));
+    }
+
+    @Test
+    void theTrainingSetLabelsIncidentsWithinTheHorizonAndLeavesOutUnknownRows() {
+        Response response = given().queryParam("horizon", "3m").get("/training-set");
+        response.then().statusCode(200).contentType(containsString("text/csv"))
+                .header("X-Feature-Schema", equalTo(given().get("/features/schema").path("hash")));
+        List<String> lines = response.asString().lines().toList();
+        assertEquals("instance,timestamp,label,cpu_busy_last", String.join(",", List.of(lines.get(0).split(",")).subList(0, 4)));
+        // Each instance: 30 samples, the last 3 have a horizon past the data; srv-a's rows 17-22 are positive.
+        assertEquals(1 + 2 * 27, lines.size());
+        List<String> positives = lines.stream().skip(1).filter(l -> l.split(",")[2].equals("1")).toList();
+        assertEquals(6, positives.size());
+        long first = StubCollector.START + 17 * 60_000L;
+        assertEquals("srv-a," + first, positives.get(0).substring(0, positives.get(0).indexOf(",1,")));
+    }
+
+    @Test
+    void aDownSampleIsAMissingValue() {
+        given().get("/features").then().statusCode(200)
+                .body("find { it.instance == 'srv-b' }.features.cpu_busy_last", closeTo(0.5, 1e-12))
+                // srv-a was down at 3 of its last 10 samples (20-22).
+                .body("find { it.instance == 'srv-a' }.features.missing_share_10", closeTo(0.3, 1e-12));
+        given().queryParam("horizon", "1m").get("/training-set").then().statusCode(200)
+                .body(containsString("srv-a," + (StubCollector.START + 20 * 60_000L) + ",1,,"));
+    }
+
+    @Test
+    void aBadHorizonIsA400ProblemNamingTheField() {
+        given().queryParam("horizon", "soon").get("/training-set").then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("field", equalTo("horizon"));
+        given().queryParam("horizon", "90s").get("/training-set").then().statusCode(400)
+                .body("detail", containsString("whole number of samples"));
+    }
+}

@@ -1,0 +1,88 @@
+package io.downtime.stub;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+
+/**
+ * Stands in for a neighbouring service in a service's tests: answers each path with what a handler returns for the
+ * request URI. Used only where the real service cannot run inside the test; the system tests run the real ones.
+ */
+public final class HttpStub implements AutoCloseable {
+
+    /** A response: status, content type and body. */
+    public record Reply(int status, String contentType, String body) {
+        public static Reply json(String body) {
+            return new Reply(200, "application/json", body);
+        }
+
+        public static Reply notFound() {
+            return new Reply(404, "application/problem+json", "{\"status\":404,\"title\":\"Not Found\"}");
+        }
+    }
+
+    private final HttpServer server;
+    private final Map<String, Function<URI, Reply>> routes = new ConcurrentHashMap<>();
+
+    public HttpStub() {
+        try {
+            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start the HTTP stub", e);
+        }
+        server.createContext("/", this::handle);
+        server.start();
+    }
+
+    /** Answers requests whose path is exactly {@code path}. */
+    public HttpStub on(String path, Function<URI, Reply> handler) {
+        routes.put(path, handler);
+        return this;
+    }
+
+    public String url() {
+        return "http://127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        URI uri = exchange.getRequestURI();
+        Function<URI, Reply> handler = routes.get(uri.getPath());
+        Reply reply = handler == null ? Reply.notFound() : handler.apply(uri);
+        byte[] body = reply.body().getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", reply.contentType());
+        exchange.sendResponseHeaders(reply.status(), body.length == 0 ? -1 : body.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(body);
+        }
+    }
+
+    /** The value of query parameter {@code name} in {@code uri}, or null. */
+    public static String query(URI uri, String name) {
+        String query = uri.getQuery();
+        if (query == null) {
+            return null;
+        }
+        for (String pair : query.split("&")) {
+            int eq = pair.indexOf('=');
+            if (eq > 0 && pair.substring(0, eq).equals(name)) {
+                return pair.substring(eq + 1);
+            }
+        }
+        return null;
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
+}

@@ -1,0 +1,35 @@
+package io.downtime.predictor;
+
+import io.downtime.models.Explanation.Contribution;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The answer of {@code /predict}.
+ *
+ * @param instance          the instance
+ * @param probability       probability that it is in, or enters, an incident within the horizon
+ * @param horizon           the horizon, Prometheus notation
+ * @param risk              {@code high} at or above the threshold, {@code elevated} above half of it, else {@code low}
+ * @param threshold         the model's alarm threshold
+ * @param model             name and registry version of the model
+ * @param explanation       largest feature contributions, in log-odds, largest magnitude first
+ * @param explanationMethod how the contributions were computed
+ * @param featuresAt        time of the newest sample the features use; null when the caller gave the features
+ */
+public record Prediction(String instance, double probability, String horizon, String risk, double threshold,
+                         ModelRef model, List<Contribution> explanation, String explanationMethod,
+                         Instant featuresAt) {
+
+    /** Which model answered. */
+    public record ModelRef(String name, String version) {
+    }
+
+    public static String risk(double probability, double threshold) {
+        if (probability >= threshold) {
+            return "high";
+        }
+        return probability >= threshold / 2 ? "elevated" : "low";
+    }
+}

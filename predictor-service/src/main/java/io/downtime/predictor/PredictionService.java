@@ -1,0 +1,97 @@
+package io.downtime.predictor;
+
+import io.downtime.features.FeatureSchema;
+import io.downtime.models.DowntimeClassifier;
+import io.downtime.models.Explanation;
+import io.downtime.predictor.client.FeatureClient;
+import io.downtime.predictor.client.RemoteFeatureVector;
+import io.downtime.predictor.config.PredictorConfig;
+import io.downtime.predictor.registry.ModelMetadata;
+import io.downtime.predictor.registry.ModelRegistry.RegisteredModel;
+import io.downtime.problem.InvalidInputException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.ProcessingException;
+import jakarta.ws.rs.WebApplicationException;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Map;
+
+/** Scores instances with the served model, from given features or from feature-service's latest vector. */
+@ApplicationScoped
+public class PredictionService {
+
+    private final ServedModel served;
+    private final FeatureClient features;
+    private final int explanationSize;
+
+    public PredictionService(ServedModel served, @RestClient FeatureClient features, PredictorConfig config) {
+        this.served = served;
+        this.features = features;
+        this.explanationSize = config.explanationSize();
+    }
+
+    /** Scores {@code instance} on its latest features from feature-service. */
+    public Prediction predictLatest(String instance) {
+        RegisteredModel model = served.require();
+        RemoteFeatureVector vector;
+        try {
+            vector = features.latest(instance);
+        } catch (WebApplicationException e) {
+            if (e.getResponse().getStatus() == 404) {
+                throw new NotFoundException("unknown instance '" + instance + "'");
+            }
+            throw new WebApplicationException("feature-service answered " + e.getResponse().getStatus(), 502);
+        } catch (ProcessingException e) {
+            throw new WebApplicationException("feature-service is unreachable: " + e.getMessage(), 503);
+        }
+        return predict(model, vector);
+    }
+
+    /** Scores a vector fetched from feature-service, after checking it has the model's schema. */
+    public Prediction predict(RegisteredModel model, RemoteFeatureVector vector) {
+        if (!model.metadata().featureSchema().equals(vector.schema())) {
+            throw new WebApplicationException("feature-service computes feature schema " + vector.schema()
+                    + " but the served model needs " + model.metadata().featureSchema() + "; retrain the model", 409);
+        }
+        double[] values = toVector(model.classifier().schema(), vector.features(), "features");
+        return score(model, vector.instance(), values, vector.timestamp());
+    }
+
+    /** Scores caller-given features; missing features are treated as missing values. */
+    public Prediction predictGiven(String instance, Map<String, Double> given) {
+        RegisteredModel model = served.require();
+        return score(model, instance, toVector(model.classifier().schema(), given, "features"), null);
+    }
+
+    private Prediction score(RegisteredModel model, String instance, double[] vector, Instant featuresAt) {
+        DowntimeClassifier classifier = model.classifier();
+        ModelMetadata metadata = model.metadata();
+        double probability = classifier.probability(vector);
+        Explanation explanation = classifier.explain(vector);
+        return new Prediction(instance, probability, metadata.horizon(),
+                Prediction.risk(probability, metadata.threshold()), metadata.threshold(),
+                new Prediction.ModelRef(metadata.algorithm(), metadata.version()),
+                explanation.top(classifier.schema(), explanationSize), explanation.method(), featuresAt);
+    }
+
+    /** Lays a name → value map out as the schema's vector; an unknown name is a 400 naming it. */
+    private static double[] toVector(FeatureSchema schema, Map<String, Double> named, String field) {
+        double[] vector = new double[schema.size()];
+        Arrays.fill(vector, Double.NaN);
+        Map<String, Integer> index = schema.indexByName();
+        for (Map.Entry<String, Double> entry : named.entrySet()) {
+            Integer at = index.get(entry.getKey());
+            if (at == null) {
+                throw new InvalidInputException(field + "." + entry.getKey(), "unknown feature '" + entry.getKey()
+                        + "'; the model's features are listed at GET /models/champion");
+            }
+            if (entry.getValue() != null) {
+                vector[at] = entry.getValue();
+            }
+        }
+        return vector;
+    }
+}

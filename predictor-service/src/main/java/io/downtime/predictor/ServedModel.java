@@ -1,0 +1,29 @@
+package io.downtime.predictor;
+
+import io.downtime.predictor.registry.ModelRegistry.RegisteredModel;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.WebApplicationException;
+
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+
+/** The model currently served: swapped atomically, so a request sees one whole model, old or new. */
+@ApplicationScoped
+public class ServedModel {
+
+    private final AtomicReference<RegisteredModel> current = new AtomicReference<>();
+
+    public Optional<RegisteredModel> current() {
+        return Optional.ofNullable(current.get());
+    }
+
+    /** The served model, or 503 while there is none yet. */
+    public RegisteredModel require() {
+        return current().orElseThrow(() -> new WebApplicationException(
+                "no model is available yet: the first training is still running; retry shortly", 503));
+    }
+
+    public void serve(RegisteredModel model) {
+        current.set(model);
+    }
+}

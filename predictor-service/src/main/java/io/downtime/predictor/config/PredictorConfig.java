@@ -1,0 +1,55 @@
+package io.downtime.predictor.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** Configuration of the predictor, under {@code predictor.}. Durations are in Prometheus notation. */
+@ConfigMapping(prefix = "predictor")
+public interface PredictorConfig {
+
+    /** The prediction horizon: probabilities mean "in, or entering, an incident within this time". */
+    @WithDefault("1h")
+    String horizon();
+
+    /** Directory of the model registry; keep it on a persistent volume so models survive restarts. */
+    @WithDefault("data/registry")
+    String registryDir();
+
+    /** How often the whole fleet is scored and the gauges updated. */
+    @WithDefault("30s")
+    String scoringInterval();
+
+    /** Most instances one {@code /predict/batch} request may carry. */
+    @WithDefault("1000")
+    int batchLimit();
+
+    /** Number of feature contributions returned with each prediction. */
+    @WithDefault("5")
+    int explanationSize();
+
+    /** Training. */
+    Training training();
+
+    interface Training {
+
+        /** Share of the history, at its end, used to validate and to choose the alarm threshold. */
+        @WithDefault("0.25")
+        double validationShare();
+
+        /** XGBoost boosting rounds. */
+        @WithDefault("150")
+        int rounds();
+
+        /** XGBoost maximum tree depth. */
+        @WithDefault("4")
+        int maxDepth();
+
+        /** XGBoost learning rate. */
+        @WithDefault("0.1")
+        double eta();
+
+        /** Seconds between attempts while feature-service is not reachable yet. */
+        @WithDefault("3")
+        int retrySeconds();
+    }
+}

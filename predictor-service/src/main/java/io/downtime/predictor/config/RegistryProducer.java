@@ -1,0 +1,18 @@
+package io.downtime.predictor.config;
+
+import io.downtime.predictor.registry.ModelRegistry;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+
+import java.nio.file.Path;
+
+/** The model registry at the configured directory. */
+@Singleton
+public class RegistryProducer {
+
+    @Produces
+    @Singleton
+    ModelRegistry registry(PredictorConfig config) {
+        return new ModelRegistry(Path.of(config.registryDir()));
+    }
+}

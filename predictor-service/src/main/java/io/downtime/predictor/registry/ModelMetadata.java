@@ -1,0 +1,25 @@
+package io.downtime.predictor.registry;
+
+import io.downtime.models.ModelQuality;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What the registry stores next to a model: enough to load it, check it and tell users what it is.
+ *
+ * @param version           registry version, a zero-padded sequence number
+ * @param algorithm         e.g. {@code xgboost}
+ * @param horizon           prediction horizon, Prometheus notation
+ * @param featureSchema     hash of the feature schema the model was trained on
+ * @param featureNames      the schema's feature names, in vector order
+ * @param featureDefinition the schema's definition text
+ * @param threshold         alarm threshold on the probability
+ * @param quality           training and validation figures
+ * @param sha256            SHA-256 of each model file, by file name
+ * @param createdAt         ISO-8601 time the model was registered
+ */
+public record ModelMetadata(String version, String algorithm, String horizon, String featureSchema,
+                            List<String> featureNames, String featureDefinition, double threshold,
+                            ModelQuality quality, Map<String, String> sha256, String createdAt) {
+}

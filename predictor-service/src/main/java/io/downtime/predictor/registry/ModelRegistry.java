@@ -1,0 +1,200 @@
+package io.downtime.predictor.registry;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.downtime.features.FeatureSchema;
+import io.downtime.models.DowntimeClassifier;
+import io.downtime.models.ModelQuality;
+import io.downtime.models.xgboost.XGBoostModel;
+import org.jboss.logging.Logger;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+/**
+ * Versioned models on disk: {@code models/<version>/} holds the model file and {@code metadata.json} with the
+ * file's SHA-256; {@code champion-<horizon>.json} points at the version served for a horizon. Every write is atomic,
+ * so a crash leaves the previous state; a version that fails its checksum or cannot be parsed is skipped with a log
+ * line and the newest good one is served instead.
+ */
+public final class ModelRegistry {
+
+    private static final Logger LOG = Logger.getLogger(ModelRegistry.class);
+    private static final String MODEL_FILE = "model.json";
+    private static final String METADATA_FILE = "metadata.json";
+
+    private final Path models;
+    private final Path root;
+    private final ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    /** Opens (creating when needed) the registry at {@code root}. */
+    public ModelRegistry(Path root) {
+        this.root = root;
+        this.models = root.resolve("models");
+        try {
+            Files.createDirectories(models);
+            try (Stream<Path> leftovers = Files.list(models)) {
+                for (Path staging : leftovers.filter(p -> p.getFileName().toString().startsWith(".staging-")).toList()) {
+                    LOG.warnf("removing %s, left by a registration that did not finish", staging.getFileName());
+                    deleteStaging(staging);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the model registry at " + root.toAbsolutePath(), e);
+        }
+    }
+
+    /** A model with its metadata, ready to serve. */
+    public record RegisteredModel(ModelMetadata metadata, DowntimeClassifier classifier) {
+    }
+
+    /** Stores {@code model} as a new version and makes it the champion of {@code horizon}. */
+    public synchronized RegisteredModel register(XGBoostModel model, String horizon, double threshold,
+                                                 ModelQuality quality) throws IOException {
+        String version = nextVersion();
+        Path staging = models.resolve(".staging-" + UUID.randomUUID());
+        Files.createDirectories(staging);
+        try {
+            AtomicFiles.writeDurably(staging.resolve(MODEL_FILE), model.json());
+            FeatureSchema schema = model.schema();
+            ModelMetadata metadata = new ModelMetadata(version, model.algorithm(), horizon, schema.hash(),
+                    schema.names(), schema.definition(), threshold, quality, Map.of(MODEL_FILE, sha256(model.json())),
+                    Instant.now().toString());
+            AtomicFiles.writeDurably(staging.resolve(METADATA_FILE), json.writeValueAsBytes(metadata));
+            AtomicFiles.forceDirectory(staging);
+            AtomicFiles.moveDurably(staging, models.resolve(version));
+            AtomicFiles.write(championPointer(horizon), json.writeValueAsBytes(Map.of("version", version)));
+            LOG.infof("registered %s model version %s as champion for horizon %s", model.algorithm(), version, horizon);
+            return new RegisteredModel(metadata, model);
+        } finally {
+            deleteStaging(staging);
+        }
+    }
+
+    /**
+     * The champion of {@code horizon}; when it is missing or damaged, the newest intact version for that horizon.
+     * Empty when there is none.
+     */
+    public synchronized Optional<RegisteredModel> champion(String horizon) {
+        Optional<String> pointed = pointedVersion(horizon);
+        if (pointed.isPresent()) {
+            Optional<RegisteredModel> champion = load(pointed.get());
+            if (champion.isPresent()) {
+                return champion;
+            }
+            LOG.errorf("champion version %s for horizon %s is unusable; serving the newest intact version instead",
+                    pointed.get(), horizon);
+        }
+        return versionsNewestFirst().stream()
+                .map(this::load)
+                .flatMap(Optional::stream)
+                .filter(m -> m.metadata().horizon().equals(horizon))
+                .findFirst();
+    }
+
+    /** Metadata of every stored version, newest first; damaged versions are left out. */
+    public synchronized List<ModelMetadata> list() {
+        return versionsNewestFirst().stream().map(this::readMetadata).flatMap(Optional::stream).toList();
+    }
+
+    private Optional<RegisteredModel> load(String version) {
+        Path directory = models.resolve(version);
+        Optional<ModelMetadata> metadata = readMetadata(version);
+        if (metadata.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            byte[] content = Files.readAllBytes(directory.resolve(MODEL_FILE));
+            String expected = metadata.get().sha256().get(MODEL_FILE);
+            if (!sha256(content).equals(expected)) {
+                LOG.errorf("model version %s is corrupt: %s does not match its SHA-256 in %s", version, MODEL_FILE,
+                        METADATA_FILE);
+                return Optional.empty();
+            }
+            ModelMetadata m = metadata.get();
+            FeatureSchema schema = new FeatureSchema(m.featureNames(), m.featureDefinition());
+            if (!schema.hash().equals(m.featureSchema())) {
+                LOG.errorf("model version %s is inconsistent: its feature names hash to %s, not %s", version,
+                        schema.hash(), m.featureSchema());
+                return Optional.empty();
+            }
+            return Optional.of(new RegisteredModel(m, XGBoostModel.load(schema, content)));
+        } catch (IOException | RuntimeException e) {
+            LOG.errorf("model version %s cannot be loaded: %s", version, e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    private Optional<ModelMetadata> readMetadata(String version) {
+        try {
+            return Optional.of(json.readValue(models.resolve(version).resolve(METADATA_FILE).toFile(), ModelMetadata.class));
+        } catch (IOException e) {
+            LOG.errorf("model version %s has no readable %s: %s", version, METADATA_FILE, e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    private Optional<String> pointedVersion(String horizon) {
+        Path pointer = championPointer(horizon);
+        if (!Files.exists(pointer)) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.ofNullable(json.readTree(pointer.toFile()).path("version").asText(null));
+        } catch (IOException e) {
+            LOG.errorf("champion pointer %s is unreadable: %s", pointer, e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    private List<String> versionsNewestFirst() {
+        try (Stream<Path> entries = Files.list(models)) {
+            return entries.map(p -> p.getFileName().toString())
+                    .filter(name -> name.matches("\\d{6}"))
+                    .sorted(Comparator.reverseOrder())
+                    .toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list the model registry at " + models.toAbsolutePath(), e);
+        }
+    }
+
+    private String nextVersion() {
+        int newest = versionsNewestFirst().stream().findFirst().map(Integer::parseInt).orElse(0);
+        return String.format("%06d", newest + 1);
+    }
+
+    private Path championPointer(String horizon) {
+        return root.resolve("champion-" + horizon + ".json");
+    }
+
+    private static void deleteStaging(Path staging) throws IOException {
+        if (Files.exists(staging)) {
+            try (Stream<Path> files = Files.list(staging)) {
+                for (Path file : files.toList()) {
+                    Files.delete(file);
+                }
+            }
+            Files.delete(staging);
+        }
+    }
+
+    static String sha256(byte[] content) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is not available", e);
+        }
+    }
+}

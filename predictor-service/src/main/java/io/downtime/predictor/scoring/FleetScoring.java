@@ -1,0 +1,82 @@
+package io.downtime.predictor.scoring;
+
+import io.downtime.predictor.Prediction;
+import io.downtime.predictor.PredictionService;
+import io.downtime.predictor.ServedModel;
+import io.downtime.predictor.client.FeatureClient;
+import io.downtime.predictor.client.RemoteFeatureVector;
+import io.downtime.predictor.registry.ModelRegistry.RegisteredModel;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.MultiGauge;
+import io.micrometer.core.instrument.Tags;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+import org.jboss.logging.Logger;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * Scores every instance on a schedule and exports {@code downtime_probability{instance,horizon,model}}; instances
+ * that disappear lose their gauge.
+ */
+@ApplicationScoped
+public class FleetScoring {
+
+    private static final Logger LOG = Logger.getLogger(FleetScoring.class);
+
+    /** The newest fleet scores, riskiest first. */
+    public record FleetRisk(Instant scoredAt, List<Prediction> predictions) {
+    }
+
+    private final ServedModel served;
+    private final PredictionService predictions;
+    private final FeatureClient features;
+    private final MultiGauge probabilityGauge;
+    private final AtomicReference<FleetRisk> latest = new AtomicReference<>();
+
+    public FleetScoring(ServedModel served, PredictionService predictions, @RestClient FeatureClient features,
+                        MeterRegistry meters) {
+        this.served = served;
+        this.predictions = predictions;
+        this.features = features;
+        this.probabilityGauge = MultiGauge.builder("downtime_probability")
+                .description("Probability that the instance is in, or enters, an incident within the horizon")
+                .register(meters);
+    }
+
+    public Optional<FleetRisk> latest() {
+        return Optional.ofNullable(latest.get());
+    }
+
+    @Scheduled(every = "${predictor.scoring-interval}", delayed = "5s",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    public void scoreFleet() {
+        Optional<RegisteredModel> model = served.current();
+        if (model.isEmpty()) {
+            return;
+        }
+        List<RemoteFeatureVector> vectors;
+        try {
+            vectors = features.latestOfAll();
+        } catch (RuntimeException e) {
+            LOG.warnf("fleet scoring skipped: feature-service did not answer (%s)", e.getMessage());
+            return;
+        }
+        List<Prediction> scored = new ArrayList<>(vectors.size());
+        for (RemoteFeatureVector vector : vectors) {
+            scored.add(predictions.predict(model.get(), vector));
+        }
+        scored.sort(Comparator.comparingDouble(Prediction::probability).reversed());
+        latest.set(new FleetRisk(Instant.now(), List.copyOf(scored)));
+        probabilityGauge.register(scored.stream()
+                .map(p -> MultiGauge.Row.of(Tags.of("instance", p.instance(), "horizon", p.horizon(),
+                        "model", p.model().name()), p.probability()))
+                .toList(), true);
+    }
+}

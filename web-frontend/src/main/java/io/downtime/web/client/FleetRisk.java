@@ -1,0 +1,34 @@
+package io.downtime.web.client;
+
+import java.time.Instant;
+import java.util.List;
+
+/** The predictor's newest fleet scores, riskiest first. */
+public record FleetRisk(Instant scoredAt, List<InstanceRisk> predictions) {
+
+    /** One instance's score and its strongest reasons. */
+    public record InstanceRisk(String instance, double probability, String horizon, String risk, double threshold,
+                               Model model, List<Contribution> explanation, Instant featuresAt) {
+
+        /** The contribution of largest magnitude, or null when there is none. */
+        public Contribution topContribution() {
+            return explanation == null || explanation.isEmpty() ? null : explanation.get(0);
+        }
+
+        /** Probability as a percentage with one decimal, for display. */
+        public String percent() {
+            return String.format(java.util.Locale.ROOT, "%.1f %%", probability * 100);
+        }
+    }
+
+    public record Model(String name, String version) {
+    }
+
+    public record Contribution(String feature, double contribution) {
+
+        /** Whether this feature raises the risk. */
+        public boolean raises() {
+            return contribution > 0;
+        }
+    }
+}
