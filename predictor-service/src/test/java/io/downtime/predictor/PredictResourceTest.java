@@ -1,0 +1,163 @@
+package io.downtime.predictor;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import io.restassured.config.JsonConfig;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.config.JsonPathConfig;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collections;
+import java.util.List;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.greaterThan;
+import static org.hamcrest.Matchers.greaterThanOrEqualTo;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.lessThan;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+@QuarkusTest
+@QuarkusTestResource(StubFeatureService.class)
+class PredictResourceTest {
+
+    @BeforeEach
+    void waitForTheFirstModel() throws InterruptedException {
+        RestAssured.config = RestAssured.config().jsonConfig(
+                JsonConfig.jsonConfig().numberReturnType(JsonPathConfig.NumberReturnType.DOUBLE));
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(90));
+        while (given().get("/q/health/ready").statusCode() != 200) {
+            assertTrue(Instant.now().isBefore(deadline), "no model was trained within 90 s");
+            Thread.sleep(200);
+        }
+    }
+
+    private static io.restassured.response.ValidatableResponse post(String path, String body) {
+        return given().contentType(ContentType.JSON).body(body).post(path).then();
+    }
+
+    @Test
+    void predictsFromTheLatestFeaturesWithAnExplanation() {
+        post("/predict", "{\"instance\": \"srv-1\"}").statusCode(200)
+                .body("instance", equalTo("srv-1"))
+                .body("probability", greaterThan(0.5))
+                .body("horizon", equalTo("1h"))
+                .body("risk", equalTo("high"))
+                .body("threshold", greaterThan(0.0))
+                .body("model.name", equalTo("xgboost"))
+                .body("model.version", equalTo("000001"))
+                .body("explanationMethod", equalTo("tree-path"))
+                .body("explanation[0].feature", equalTo("load_slope"))
+                .body("explanation[0].contribution", greaterThan(0.0))
+                .body("featuresAt", equalTo("2026-01-02T00:00:00Z"));
+        post("/predict", "{\"instance\": \"srv-4\"}").statusCode(200)
+                .body("probability", lessThan(0.05))
+                .body("risk", equalTo("low"));
+    }
+
+    @Test
+    void predictsFromGivenFeaturesTreatingAbsentOnesAsMissing() {
+        double steep = post("/predict", "{\"instance\": \"what-if\", \"features\": {\"load_slope\": 2.5}}")
+                .statusCode(200).body("featuresAt", nullValue()).extract().path("probability");
+        double flat = post("/predict", "{\"instance\": \"what-if\", \"features\": {\"load_slope\": -1, \"noise\": null}}")
+                .statusCode(200).extract().path("probability");
+        assertTrue(steep > flat + 0.5, "steep " + steep + " vs flat " + flat);
+    }
+
+    @Test
+    void scoresABatchInOrder() {
+        post("/predict/batch", "[{\"instance\": \"srv-4\"}, {\"instance\": \"srv-1\"}, "
+                + "{\"instance\": \"x\", \"features\": {\"load_slope\": 0}}]").statusCode(200)
+                .body("instance", equalTo(List.of("srv-4", "srv-1", "x")));
+    }
+
+    @ParameterizedTest(name = "{0} -> field {1}")
+    @CsvSource(delimiter = '|', nullValues = "NONE", value = {
+            "{}|instance",
+            "{\"instance\": 5}|instance",
+            "{\"instance\": \"\"}|instance",
+            "{\"instance\": \"a\\u0001b\"}|instance",
+            "{\"instance\": \"x\", \"features\": {\"nope\": 1}}|features.nope",
+            "{\"instance\": \"x\", \"features\": {\"load_last\": \"high\"}}|features.load_last",
+            "{\"instance\": \"x\", \"features\": {\"load_last\": 1e999}}|features.load_last",
+            "{\"instance\": \"x\", \"features\": [1, 2]}|features",
+            "{\"instance\": \"x\", \"extra\": 1}|extra",
+            "[{\"instance\": \"x\"}]|NONE",
+            "{\"instance\": NaN}|NONE",
+            "{\"instance\": |NONE",
+            "not json|NONE",
+    })
+    void badRequestsAreA400ProblemNamingTheField(String body, String field) {
+        post("/predict", body).statusCode(400)
+                .contentType("application/problem+json")
+                .body("status", equalTo(400))
+                .body("detail", not(equalTo("")))
+                .body("field", field == null ? nullValue() : equalTo(field));
+    }
+
+    @Test
+    void badBatchesAreA400Problem() {
+        post("/predict/batch", "{\"instance\": \"x\"}").statusCode(400).contentType("application/problem+json");
+        post("/predict/batch", "[{\"instance\": \"x\"}, {\"instance\": 3}]").statusCode(400)
+                .body("field", equalTo("[1].instance"));
+        String tooMany = "[" + String.join(",", Collections.nCopies(1001, "{\"instance\": \"x\"}")) + "]";
+        post("/predict/batch", tooMany).statusCode(400).body("detail", containsString("at most 1000"));
+    }
+
+    @Test
+    void anInstanceNameLongerThanAllowedIsRejected() {
+        post("/predict", "{\"instance\": \"" + "x".repeat(254) + "\"}").statusCode(400).body("field", equalTo("instance"));
+        post("/predict", "{\"instance\": \"" + "x".repeat(253) + "\", \"features\": {}}").statusCode(200);
+    }
+
+    @Test
+    void anUnknownInstanceIsA404AndAWrongMediaTypeA415() {
+        post("/predict", "{\"instance\": \"nope\"}").statusCode(404).contentType("application/problem+json")
+                .body("detail", containsString("nope"));
+        given().contentType(ContentType.TEXT).body("srv-1").post("/predict").then().statusCode(415)
+                .contentType("application/problem+json");
+    }
+
+    @Test
+    void exportsTheProbabilityOfEveryInstanceAsAGauge() {
+        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        for (String instance : StubFeatureService.INSTANCES) {
+            assertTrue(metrics.contains("downtime_probability{horizon=\"1h\",instance=\"" + instance
+                    + "\",model=\"xgboost\"}"), "no gauge for " + instance);
+        }
+    }
+
+    @Test
+    void listsTheFleetRiskiestFirst() {
+        List<Double> probabilities = given().get("/predictions").then().statusCode(200)
+                .body("predictions", hasSize(4))
+                .body("predictions[0].instance", equalTo("srv-1"))
+                .extract().path("predictions.probability");
+        for (int i = 1; i < probabilities.size(); i++) {
+            assertTrue(probabilities.get(i - 1) >= probabilities.get(i));
+        }
+    }
+
+    @Test
+    void describesTheRegisteredModel() {
+        given().get("/models").then().statusCode(200)
+                .body("", hasSize(1))
+                .body("[0].algorithm", equalTo("xgboost"))
+                .body("[0].featureSchema", equalTo(StubFeatureService.SCHEMA.hash()))
+                .body("[0].quality.prAuc", greaterThan(0.5))
+                .body("[0].quality.validationPositives", greaterThanOrEqualTo(1));
+        String version = given().get("/models/champion").then().statusCode(200).extract().path("version");
+        assertEquals("000001", version);
+    }
+}

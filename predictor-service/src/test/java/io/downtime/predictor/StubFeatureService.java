@@ -1,0 +1,88 @@
+package io.downtime.predictor;
+
+import io.downtime.features.FeatureSchema;
+import io.downtime.features.TrainingSetCsv;
+import io.downtime.stub.HttpStub;
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.SplittableRandom;
+
+/**
+ * feature-service at the HTTP boundary. Its training set has four servers whose rows are positive when
+ * {@code load_slope} (plus a little noise) is high; {@code load_last} and {@code noise} carry nothing. Latest vectors: {@code srv-1} has a
+ * steep load slope, {@code srv-4} a falling one.
+ */
+public class StubFeatureService implements QuarkusTestResourceLifecycleManager {
+
+    static final FeatureSchema SCHEMA = new FeatureSchema(java.util.List.of("load_last", "load_slope", "noise"), "stub-v1");
+    static final String[] INSTANCES = {"srv-1", "srv-2", "srv-3", "srv-4"};
+    private static final double[] LATEST_SLOPE = {3.0, 0.5, 0.0, -2.0};
+
+    private HttpStub stub;
+    private Path registry;
+
+    @Override
+    public Map<String, String> start() {
+        String schema = "{\"hash\":\"" + SCHEMA.hash() + "\",\"names\":[\"load_last\",\"load_slope\",\"noise\"],"
+                + "\"definition\":\"stub-v1\"}";
+        stub = new HttpStub()
+                .on("/features/schema", uri -> HttpStub.Reply.json(schema))
+                .on("/training-set", uri -> new HttpStub.Reply(200, "text/csv", trainingSet()))
+                .on("/features", uri -> HttpStub.Reply.json(allVectors()));
+        for (int i = 0; i < INSTANCES.length; i++) {
+            String vector = vector(i);
+            stub.on("/features/" + INSTANCES[i], uri -> HttpStub.Reply.json(vector));
+        }
+        try {
+            registry = Files.createTempDirectory("registry");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return Map.of("quarkus.rest-client.features.url", stub.url(), "predictor.registry-dir", registry.toString());
+    }
+
+    private static String trainingSet() {
+        SplittableRandom random = new SplittableRandom(3);
+        StringWriter csv = new StringWriter();
+        try {
+            TrainingSetCsv.writeHeader(csv, SCHEMA);
+            for (String instance : INSTANCES) {
+                for (int t = 0; t < 1500; t++) {
+                    double slope = random.nextGaussian();
+                    double noise = random.nextGaussian();
+                    byte label = (byte) (slope + 0.3 * random.nextGaussian() > 1.5 ? 1 : 0);
+                    TrainingSetCsv.writeRow(csv, instance, 1_767_225_600_000L + t * 60_000L, label,
+                            new double[]{0.5 + 0.1 * random.nextGaussian(), slope, noise});
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return csv.toString();
+    }
+
+    private static String vector(int i) {
+        return "{\"instance\":\"" + INSTANCES[i] + "\",\"timestamp\":\"2026-01-02T00:00:00Z\",\"schema\":\""
+                + SCHEMA.hash() + "\",\"features\":{\"load_last\":0.5,\"load_slope\":" + LATEST_SLOPE[i]
+                + ",\"noise\":null}}";
+    }
+
+    private static String allVectors() {
+        StringBuilder all = new StringBuilder("[");
+        for (int i = 0; i < INSTANCES.length; i++) {
+            all.append(i == 0 ? "" : ",").append(vector(i));
+        }
+        return all.append(']').toString();
+    }
+
+    @Override
+    public void stop() {
+        stub.close();
+    }
+}

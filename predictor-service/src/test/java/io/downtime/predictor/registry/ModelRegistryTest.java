@@ -1,0 +1,106 @@
+package io.downtime.predictor.registry;
+
+import io.downtime.features.FeatureSchema;
+import io.downtime.models.LabelledRows;
+import io.downtime.models.ModelQuality;
+import io.downtime.models.xgboost.XGBoostModel;
+import io.downtime.models.xgboost.XGBoostSettings;
+import io.downtime.models.xgboost.XGBoostTrainer;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.stream.IntStream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class ModelRegistryTest {
+
+    private static final FeatureSchema SCHEMA = new FeatureSchema(List.of("a", "b"), "test");
+    private static final ModelQuality QUALITY =
+            new ModelQuality(100, 10, 50, 5, 0, 1, 2, 0.8, 0.3, 0.9, 0.7, 0.6, 0.65, 0.1);
+    private static XGBoostModel first;
+    private static XGBoostModel second;
+
+    @TempDir
+    Path root;
+
+    @BeforeAll
+    static void trainTwoModels() {
+        first = train(1);
+        second = train(2);
+    }
+
+    private static XGBoostModel train(long seed) {
+        SplittableRandom random = new SplittableRandom(seed);
+        int n = 500;
+        double[][] x = new double[n][2];
+        byte[] y = new byte[n];
+        for (int i = 0; i < n; i++) {
+            x[i][0] = random.nextGaussian();
+            x[i][1] = random.nextGaussian();
+            y[i] = (byte) (x[i][0] > 0.8 ? 1 : 0);
+        }
+        LabelledRows rows = new LabelledRows(SCHEMA, x, y, new String[n], IntStream.range(0, n).asLongStream().toArray());
+        return new XGBoostTrainer(new XGBoostSettings(10, 3, 0.3, 1, 1, seed)).train(rows);
+    }
+
+    @Test
+    void theNewestRegistrationIsChampionAndSurvivesAReopen() throws IOException {
+        ModelRegistry registry = new ModelRegistry(root);
+        assertTrue(registry.champion("1h").isEmpty());
+        registry.register(first, "1h", 0.3, QUALITY);
+        registry.register(second, "1h", 0.4, QUALITY);
+
+        ModelRegistry reopened = new ModelRegistry(root);
+        ModelRegistry.RegisteredModel champion = reopened.champion("1h").orElseThrow();
+        assertEquals("000002", champion.metadata().version());
+        assertEquals(0.4, champion.metadata().threshold());
+        double[] vector = {1.5, 0};
+        assertEquals(second.probability(vector), champion.classifier().probability(vector), 0);
+        assertEquals(List.of("000002", "000001"), reopened.list().stream().map(ModelMetadata::version).toList());
+    }
+
+    @Test
+    void aCorruptChampionIsRefusedAndThePreviousVersionServed() throws IOException {
+        ModelRegistry registry = new ModelRegistry(root);
+        registry.register(first, "1h", 0.3, QUALITY);
+        registry.register(second, "1h", 0.4, QUALITY);
+        Path model = root.resolve("models/000002/model.json");
+        byte[] content = Files.readAllBytes(model);
+        content[content.length / 2] ^= 1;
+        Files.write(model, content);
+
+        assertEquals("000001", new ModelRegistry(root).champion("1h").orElseThrow().metadata().version());
+    }
+
+    @Test
+    void anUnreadableChampionPointerFallsBackToTheNewestIntactVersion() throws IOException {
+        ModelRegistry registry = new ModelRegistry(root);
+        registry.register(first, "1h", 0.3, QUALITY);
+        Files.writeString(root.resolve("champion-1h.json"), "{\"vers");
+        assertEquals("000001", new ModelRegistry(root).champion("1h").orElseThrow().metadata().version());
+        assertTrue(new ModelRegistry(root).champion("30m").isEmpty(), "a model is only served for its own horizon");
+    }
+
+    @Test
+    void aRegistrationCutOffBeforeItsRenameLeavesNoTrace() throws IOException {
+        ModelRegistry registry = new ModelRegistry(root);
+        registry.register(first, "1h", 0.3, QUALITY);
+        Path leftover = root.resolve("models/.staging-crashed");
+        Files.createDirectories(leftover);
+        Files.writeString(leftover.resolve("model.json"), "{half a mod");
+
+        ModelRegistry reopened = new ModelRegistry(root);
+        assertFalse(Files.exists(leftover));
+        assertEquals("000001", reopened.champion("1h").orElseThrow().metadata().version());
+        assertEquals(1, reopened.list().size());
+    }
+}
