@@ -18,6 +18,11 @@ public interface MetricSource {
     /** The signal names every series carries, in order. */
     List<String> signals();
 
+    /** Whether the source answered its last poll; a source that cannot fail is always healthy. */
+    default boolean healthy() {
+        return true;
+    }
+
     /** The windows of all known instances, sorted by instance name. */
     List<RollingWindow> windows();
 

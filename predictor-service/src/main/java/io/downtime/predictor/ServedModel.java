@@ -12,6 +12,11 @@ import java.util.concurrent.atomic.AtomicReference;
 public class ServedModel {
 
     private final AtomicReference<RegisteredModel> current = new AtomicReference<>();
+    private final ServedModelMetrics metrics;
+
+    public ServedModel(ServedModelMetrics metrics) {
+        this.metrics = metrics;
+    }
 
     public Optional<RegisteredModel> current() {
         return Optional.ofNullable(current.get());
@@ -25,5 +30,6 @@ public class ServedModel {
 
     public void serve(RegisteredModel model) {
         current.set(model);
+        metrics.describe(model.metadata());
     }
 }

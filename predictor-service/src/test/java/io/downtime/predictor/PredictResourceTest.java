@@ -139,6 +139,23 @@ class PredictResourceTest {
     }
 
     @Test
+    void describesTheServedModelAndTheScoringOnMetrics() {
+        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        String tags = "{horizon=\"1h\",model=\"xgboost\"}";
+        for (String line : List.of(
+                "downtime_predictor_model_info{horizon=\"1h\",model=\"xgboost\",schema=\""
+                        + StubFeatureService.SCHEMA.hash() + "\",version=\"000001\"} 1.0",
+                "downtime_predictor_threshold" + tags,
+                "downtime_predictor_model_created_timestamp_seconds" + tags,
+                "downtime_predictor_model_quality{horizon=\"1h\",metric=\"pr_auc\",model=\"xgboost\"}",
+                "downtime_predictor_feature_age_seconds{instance=\"srv-1\"}",
+                "downtime_predictor_scoring_duration_seconds_count",
+                "downtime_predictor_scoring_last_success_timestamp_seconds")) {
+            assertTrue(metrics.contains(line), "missing on /q/metrics: " + line);
+        }
+    }
+
+    @Test
     void listsTheFleetRiskiestFirst() {
         List<Double> probabilities = given().get("/predictions").then().statusCode(200)
                 .body("predictions", hasSize(4))

@@ -6,24 +6,29 @@ import io.downtime.predictor.ServedModel;
 import io.downtime.predictor.client.FeatureClient;
 import io.downtime.predictor.client.RemoteFeatureVector;
 import io.downtime.predictor.registry.ModelRegistry.RegisteredModel;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.MultiGauge;
 import io.micrometer.core.instrument.Tags;
+import io.micrometer.core.instrument.Timer;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.logging.Logger;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * Scores every instance on a schedule and exports {@code downtime_probability{instance,horizon,model}}; instances
- * that disappear lose their gauge.
+ * Scores every instance on a schedule and exports {@code downtime_probability{instance,horizon,model}}, the age of
+ * the data behind each score, and how long and how recently the fleet was scored; instances that disappear lose
+ * their gauges (no stale series).
  */
 @ApplicationScoped
 public class FleetScoring {
@@ -38,6 +43,9 @@ public class FleetScoring {
     private final PredictionService predictions;
     private final FeatureClient features;
     private final MultiGauge probabilityGauge;
+    private final MultiGauge featureAgeGauge;
+    private final Timer scoringTimer;
+    private final AtomicLong lastSuccessSeconds = new AtomicLong();
     private final AtomicReference<FleetRisk> latest = new AtomicReference<>();
 
     public FleetScoring(ServedModel served, PredictionService predictions, @RestClient FeatureClient features,
@@ -47,6 +55,15 @@ public class FleetScoring {
         this.features = features;
         this.probabilityGauge = MultiGauge.builder("downtime_probability")
                 .description("Probability that the instance is in, or enters, an incident within the horizon")
+                .register(meters);
+        this.featureAgeGauge = MultiGauge.builder("downtime_predictor_feature_age_seconds")
+                .description("Age of the newest sample behind the instance's last score")
+                .register(meters);
+        this.scoringTimer = Timer.builder("downtime.predictor.scoring.duration")
+                .description("Time to score the whole fleet")
+                .register(meters);
+        Gauge.builder("downtime_predictor_scoring_last_success_timestamp_seconds", lastSuccessSeconds, AtomicLong::get)
+                .description("When the fleet was last scored completely, in Unix seconds")
                 .register(meters);
     }
 
@@ -61,6 +78,7 @@ public class FleetScoring {
         if (model.isEmpty()) {
             return;
         }
+        Timer.Sample started = Timer.start();
         List<RemoteFeatureVector> vectors;
         try {
             vectors = features.latestOfAll();
@@ -73,10 +91,18 @@ public class FleetScoring {
             scored.add(predictions.predict(model.get(), vector));
         }
         scored.sort(Comparator.comparingDouble(Prediction::probability).reversed());
-        latest.set(new FleetRisk(Instant.now(), List.copyOf(scored)));
+        Instant now = Instant.now();
+        latest.set(new FleetRisk(now, List.copyOf(scored)));
         probabilityGauge.register(scored.stream()
                 .map(p -> MultiGauge.Row.of(Tags.of("instance", p.instance(), "horizon", p.horizon(),
                         "model", p.model().name()), p.probability()))
                 .toList(), true);
+        featureAgeGauge.register(scored.stream()
+                .filter(p -> p.featuresAt() != null)
+                .map(p -> MultiGauge.Row.of(Tags.of("instance", p.instance()),
+                        Duration.between(p.featuresAt(), now).toMillis() / 1000.0))
+                .toList(), true);
+        started.stop(scoringTimer);
+        lastSuccessSeconds.set(now.getEpochSecond());
     }
 }

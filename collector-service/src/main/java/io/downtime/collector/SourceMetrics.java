@@ -1,0 +1,32 @@
+package io.downtime.collector;
+
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.Startup;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.util.OptionalLong;
+
+/** Whether the metric source works, how fresh its data is and how many instances it has, on {@code /q/metrics}. */
+@Startup
+@ApplicationScoped
+public class SourceMetrics {
+
+    public SourceMetrics(MetricSource source, MeterRegistry meters) {
+        Gauge.builder("downtime_collector_source_up", source, s -> s.healthy() ? 1 : 0)
+                .description("1 when the metric source answered its last poll, else 0")
+                .tag("source", source.name()).register(meters);
+        Gauge.builder("downtime_collector_last_sample_timestamp_seconds", source, SourceMetrics::newestSampleSeconds)
+                .description("Time of the newest sample of any instance, in Unix seconds")
+                .tag("source", source.name()).register(meters);
+        Gauge.builder("downtime_collector_instances", source, s -> s.windows().size())
+                .description("Instances the collector holds samples of")
+                .tag("source", source.name()).register(meters);
+    }
+
+    private static double newestSampleSeconds(MetricSource source) {
+        return source.windows().stream().map(RollingWindow::lastTimestamp)
+                .filter(OptionalLong::isPresent).mapToLong(OptionalLong::getAsLong)
+                .max().orElse(0) / 1000.0;
+    }
+}
