@@ -7,14 +7,15 @@ import java.util.OptionalLong;
 
 /**
  * The most recent samples of one instance, bounded in size: a ring buffer that overwrites its oldest sample, so memory
- * stays flat however long the collector runs. Thread-safe.
+ * stays flat however long the collector runs. Values are stored as {@code float} (4 bytes a value; metrics carry far
+ * fewer significant digits than that). Thread-safe.
  */
 public final class RollingWindow {
 
     private final String instance;
     private final List<String> signals;
     private final long[] timestamps;
-    private final double[][] values;
+    private final float[][] values;
     private final boolean[] down;
     private int next;
     private int size;
@@ -26,7 +27,7 @@ public final class RollingWindow {
         this.instance = instance;
         this.signals = List.copyOf(signals);
         this.timestamps = new long[capacity];
-        this.values = new double[signals.size()][capacity];
+        this.values = new float[signals.size()][capacity];
         this.down = new boolean[capacity];
     }
 
@@ -40,7 +41,7 @@ public final class RollingWindow {
         }
         timestamps[next] = timestamp;
         for (int s = 0; s < sample.length; s++) {
-            values[s][next] = sample[s];
+            values[s][next] = (float) sample[s];
         }
         down[next] = isDown;
         next = (next + 1) % capacity();
@@ -82,6 +83,10 @@ public final class RollingWindow {
     /** Whether the newest sample says the instance is down. */
     public synchronized boolean lastDown() {
         return size > 0 && down[(next - 1 + capacity()) % capacity()];
+    }
+
+    public List<String> signals() {
+        return signals;
     }
 
     public String instance() {

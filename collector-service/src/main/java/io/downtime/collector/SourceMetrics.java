@@ -12,20 +12,20 @@ import java.util.OptionalLong;
 @ApplicationScoped
 public class SourceMetrics {
 
-    public SourceMetrics(MetricSource source, MeterRegistry meters) {
+    public SourceMetrics(MetricSource source, InstanceWindows windows, MeterRegistry meters) {
         Gauge.builder("downtime_collector_source_up", source, s -> s.healthy() ? 1 : 0)
                 .description("1 when the metric source answered its last poll, else 0")
                 .tag("source", source.name()).register(meters);
-        Gauge.builder("downtime_collector_last_sample_timestamp_seconds", source, SourceMetrics::newestSampleSeconds)
+        Gauge.builder("downtime_collector_last_sample_timestamp_seconds", windows, SourceMetrics::newestSampleSeconds)
                 .description("Time of the newest sample of any instance, in Unix seconds")
                 .tag("source", source.name()).register(meters);
-        Gauge.builder("downtime_collector_instances", source, s -> s.windows().size())
+        Gauge.builder("downtime_collector_instances", windows, w -> w.all().size())
                 .description("Instances the collector holds samples of")
                 .tag("source", source.name()).register(meters);
     }
 
-    private static double newestSampleSeconds(MetricSource source) {
-        return source.windows().stream().map(RollingWindow::lastTimestamp)
+    private static double newestSampleSeconds(InstanceWindows windows) {
+        return windows.all().stream().map(RollingWindow::lastTimestamp)
                 .filter(OptionalLong::isPresent).mapToLong(OptionalLong::getAsLong)
                 .max().orElse(0) / 1000.0;
     }

@@ -27,10 +27,12 @@ class CollectorResourceTest {
                 .body("", hasSize(1))
                 .body("[0].instance", equalTo("db-1"))
                 .body("[0].step", equalTo("1m"))
-                .body("[0].signals", contains("cpu_busy", "load1", "memory_available_ratio",
-                        "filesystem_avail_ratio", "network_errors_per_second"))
+                .body("[0].signals", contains("cpu_busy", "load1", "memory_available_ratio", "swap_used_ratio",
+                        "filesystem_avail_ratio", "disk_io_busy", "network_errors_per_second",
+                        "tcp_retransmits_per_second", "procs_running",
+                        "log_errors", "log_warnings", "log_fatal", "log_oom", "log_panic", "log_restart"))
                 .body("[0].timestamps", hasSize(30))
-                .body("[0].values", hasSize(5))
+                .body("[0].values", hasSize(15))
                 .body("[0].values[0]", hasSize(30))
                 .body("[0].down", hasSize(30));
     }

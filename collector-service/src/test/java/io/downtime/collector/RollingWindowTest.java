@@ -21,7 +21,7 @@ class RollingWindowTest {
         InstanceSeries series = window.between(0, Long.MAX_VALUE);
         assertEquals(3, window.size());
         assertArrayEquals(new long[]{3000, 4000, 5000}, series.timestamps());
-        assertArrayEquals(new double[]{0.3, 0.4, 0.5}, series.values()[0]);
+        assertArrayEquals(new double[]{0.3, 0.4, 0.5}, series.values()[0], 1e-7, "stored as float");
         assertArrayEquals(new boolean[]{false, true, false}, series.down());
         assertEquals(5000, window.lastTimestamp().getAsLong());
     }

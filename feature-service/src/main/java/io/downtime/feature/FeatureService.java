@@ -2,6 +2,7 @@ package io.downtime.feature;
 
 import io.downtime.feature.client.CollectorClient;
 import io.downtime.feature.client.CollectorSamples;
+import io.downtime.feature.client.CollectorSignals;
 import io.downtime.feature.config.FeatureConfig;
 import io.downtime.features.DowntimeLabels;
 import io.downtime.features.FeatureExtractor;
@@ -34,33 +35,52 @@ import java.util.function.Supplier;
 public class FeatureService {
 
     private final CollectorClient collector;
-    private final FeatureExtractor extractor;
-    private final Duration step;
+    private final FeatureConfig config;
     private final String trainingWindow;
+    private volatile FeatureExtractor extractor;
+    private volatile Duration step;
 
     public FeatureService(@RestClient CollectorClient collector, FeatureConfig config) {
         this.collector = collector;
-        this.extractor = new FeatureExtractor(config.signals(),
-                config.windows().stream().mapToInt(Integer::intValue).toArray());
-        this.step = PrometheusDuration.parse(config.step());
+        this.config = config;
         this.trainingWindow = config.trainingWindow();
         PrometheusDuration.parse(trainingWindow);
     }
 
     public FeatureSchema schema() {
-        return extractor.schema();
+        return extractor().schema();
+    }
+
+    /**
+     * The extractor, built on first use from the collector's signals (or the configured subset) and sample step;
+     * until the collector answers once, requests get a 503.
+     */
+    private FeatureExtractor extractor() {
+        if (extractor == null) {
+            synchronized (this) {
+                if (extractor == null) {
+                    CollectorSignals signals = fromCollector(collector::signals, null);
+                    step = PrometheusDuration.parse(signals.step());
+                    extractor = new FeatureExtractor(config.signals().orElse(signals.signals()),
+                            config.windows().stream().mapToInt(Integer::intValue).toArray());
+                }
+            }
+        }
+        return extractor;
     }
 
     /** The newest vector of {@code instance}; 404 when the collector does not know it. */
     public FeatureVector latest(String instance) {
-        List<CollectorSamples> samples = fromCollector(() -> collector.samples(instance, latestWindow()), instance);
+        String window = latestWindow();
+        List<CollectorSamples> samples = fromCollector(() -> collector.samples(instance, window), instance);
         return samples.stream().map(s -> latestOf(s.toSeries())).findFirst()
                 .orElseThrow(() -> new NotFoundException("no samples of instance '" + instance + "'"));
     }
 
     /** The newest vector of every instance that has samples. */
     public List<FeatureVector> latestOfAll() {
-        return fromCollector(() -> collector.samples(null, latestWindow()), null).stream()
+        String window = latestWindow();
+        return fromCollector(() -> collector.samples(null, window), null).stream()
                 .map(CollectorSamples::toSeries)
                 .filter(series -> series.length() > 0)
                 .map(this::latestOf)
@@ -73,6 +93,7 @@ public class FeatureService {
      * Rows whose label cannot be known yet (the horizon reaches past the newest sample) are left out.
      */
     public StreamingOutput trainingSet(String horizon) {
+        FeatureExtractor extractor = extractor();
         int horizonSteps = horizonSteps(horizon);
         List<CollectorSamples> all = fromCollector(() -> collector.samples(null, trainingWindow), null);
         return output -> {
@@ -108,7 +129,7 @@ public class FeatureService {
 
     private FeatureVector latestOf(InstanceSeries series) {
         int t = series.length() - 1;
-        double[] vector = extractor.vectorAt(series, t);
+        double[] vector = extractor().vectorAt(series, t);
         Map<String, Double> named = new LinkedHashMap<>();
         List<String> names = schema().names();
         for (int i = 0; i < vector.length; i++) {
@@ -118,6 +139,7 @@ public class FeatureService {
     }
 
     private String latestWindow() {
+        FeatureExtractor extractor = extractor();
         return PrometheusDuration.format(step.multipliedBy(extractor.historyNeeded()));
     }
 

@@ -24,7 +24,9 @@ public class StubCollector implements QuarkusTestResourceLifecycleManager {
 
     @Override
     public Map<String, String> start() {
-        stub = new HttpStub().on("/samples", uri -> {
+        stub = new HttpStub().on("/signals", uri -> HttpStub.Reply.json(
+                "{\"source\":\"stub\",\"step\":\"1m\",\"signals\":[\"cpu_busy\",\"memory_available_ratio\"]}"));
+        stub.on("/samples", uri -> {
             String instance = HttpStub.query(uri, "instance");
             if (instance == null) {
                 return HttpStub.Reply.json(json(List.of(samples("srv-a"), samples("srv-b"))));

@@ -1,5 +1,6 @@
 package io.downtime.collector.rest;
 
+import io.downtime.collector.InstanceWindows;
 import io.downtime.collector.MetricSource;
 import io.downtime.collector.RollingWindow;
 import jakarta.ws.rs.GET;
@@ -7,6 +8,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 
@@ -20,23 +22,30 @@ public class InstancesResource {
      * @param lastSample time of its newest sample, null before the first
      * @param up         whether the newest sample says it is up
      * @param samples    samples held in memory
+     * @param stale      no new sample for more than two steps, or the source failed its last poll
      */
-    public record InstanceStatus(String instance, Instant lastSample, boolean up, int samples) {
+    public record InstanceStatus(String instance, Instant lastSample, boolean up, int samples, boolean stale) {
     }
 
+    private final InstanceWindows windows;
     private final MetricSource source;
+    private final Clock clock;
 
-    public InstancesResource(MetricSource source) {
+    public InstancesResource(InstanceWindows windows, MetricSource source, Clock clock) {
+        this.windows = windows;
         this.source = source;
+        this.clock = clock;
     }
 
     @GET
     public List<InstanceStatus> list() {
-        return source.windows().stream().map(InstancesResource::status).toList();
+        return windows.all().stream().map(this::status).toList();
     }
 
-    private static InstanceStatus status(RollingWindow window) {
+    private InstanceStatus status(RollingWindow window) {
         Instant last = window.lastTimestamp().stream().mapToObj(Instant::ofEpochMilli).findFirst().orElse(null);
-        return new InstanceStatus(window.instance(), last, !window.lastDown(), window.size());
+        long staleAfter = clock.millis() - 2 * windows.step().toMillis() - 1000;
+        boolean stale = !source.healthy() || last == null || last.toEpochMilli() < staleAfter;
+        return new InstanceStatus(window.instance(), last, !window.lastDown(), window.size(), stale);
     }
 }

@@ -1,6 +1,6 @@
 package io.downtime.collector.rest;
 
-import io.downtime.collector.MetricSource;
+import io.downtime.collector.InstanceWindows;
 import io.downtime.collector.RollingWindow;
 import io.downtime.features.InstanceSeries;
 import io.downtime.features.PrometheusDuration;
@@ -11,13 +11,19 @@ import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 
-/** Recent samples of one or all instances, with the down flag each sample carries (the incident label). */
+/**
+ * Recent samples of one or all instances, with the down flag each sample carries (the incident label). Bounded: a
+ * response covers at most the retention of each instance and {@value #MAX_PAGE} instances.
+ */
 @Path("/samples")
 @Produces(MediaType.APPLICATION_JSON)
 public class SamplesResource {
@@ -50,29 +56,79 @@ public class SamplesResource {
         }
     }
 
-    private final MetricSource source;
+    /** Most instances one page of {@code GET /samples} carries. */
+    public static final int MAX_PAGE = 1000;
 
-    public SamplesResource(MetricSource source) {
-        this.source = source;
+    private final InstanceWindows windows;
+
+    public SamplesResource(InstanceWindows windows) {
+        this.windows = windows;
     }
 
     /**
+     * Samples of one instance, or a page of all instances (a {@code Link: <...>; rel="next"} header names the next
+     * page), over {@code window} back from each instance's newest sample, or over {@code [from, to]}.
+     *
      * @param instance the instance; all instances when absent
      * @param window   how far back from the newest sample, Prometheus notation (default 1h)
+     * @param from     start, ISO-8601 (instead of window)
+     * @param to       end, ISO-8601 (with from; default now)
+     * @param offset   first instance of the page, in name order
+     * @param limit    instances per page, at most 1000
      */
     @GET
-    public List<Samples> samples(@QueryParam("instance") String instance,
-                                 @QueryParam("window") @DefaultValue("1h") String window) {
-        Duration length = parseWindow(window);
-        List<RollingWindow> selected = instance == null ? source.windows()
-                : List.of(source.window(instance).orElseThrow(
-                        () -> new NotFoundException("unknown instance '" + instance + "'")));
-        return selected.stream().map(w -> samples(w, length)).toList();
+    public Response samples(@QueryParam("instance") String instance,
+                            @QueryParam("window") @DefaultValue("1h") String window,
+                            @QueryParam("from") String from, @QueryParam("to") String to,
+                            @QueryParam("offset") @DefaultValue("0") int offset,
+                            @QueryParam("limit") @DefaultValue("1000") int limit,
+                            @Context UriInfo uri) {
+        TimeRange range = from == null ? TimeRange.window(parseWindow(window)) : TimeRange.between(from, to);
+        if (instance != null) {
+            RollingWindow selected = windows.get(instance)
+                    .orElseThrow(() -> new NotFoundException("unknown instance '" + instance + "'"));
+            return Response.ok(List.of(samples(selected, range))).build();
+        }
+        if (offset < 0) {
+            throw new InvalidInputException("offset", "offset must not be negative");
+        }
+        if (limit < 1 || limit > MAX_PAGE) {
+            throw new InvalidInputException("limit", "limit must be between 1 and " + MAX_PAGE);
+        }
+        List<RollingWindow> all = windows.all();
+        List<Samples> page = all.stream().skip(offset).limit(limit).map(w -> samples(w, range)).toList();
+        Response.ResponseBuilder response = Response.ok(page);
+        if (offset + limit < all.size()) {
+            response.link(uri.getRequestUriBuilder().replaceQueryParam("offset", offset + limit).build(), "next");
+        }
+        return response.build();
     }
 
-    private Samples samples(RollingWindow window, Duration length) {
+    private Samples samples(RollingWindow window, TimeRange range) {
         long newest = window.lastTimestamp().orElse(0);
-        return Samples.of(window.between(newest - length.toMillis() + 1, newest), source.step());
+        return Samples.of(range.select(windows, window, newest), windows.step());
+    }
+
+    /** Either a length back from each instance's newest sample, or fixed instants. */
+    private record TimeRange(Duration length, long from, long to) {
+
+        static TimeRange window(Duration length) {
+            return new TimeRange(length, 0, 0);
+        }
+
+        static TimeRange between(String from, String to) {
+            long start = InstantParam.epochMillis("from", from);
+            long end = to == null ? Long.MAX_VALUE : InstantParam.epochMillis("to", to);
+            if (end < start) {
+                throw new InvalidInputException("to", "'to' must not be before 'from'");
+            }
+            return new TimeRange(null, start, end);
+        }
+
+        InstanceSeries select(InstanceWindows windows, RollingWindow window, long newest) {
+            return length != null ? windows.series(window, newest - length.toMillis() + 1, newest)
+                    : windows.series(window, from, to);
+        }
     }
 
     private static Duration parseWindow(String window) {

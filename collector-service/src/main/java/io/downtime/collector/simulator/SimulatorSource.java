@@ -1,57 +1,41 @@
 package io.downtime.collector.simulator;
 
+import io.downtime.collector.InstanceWindows;
 import io.downtime.collector.MetricSource;
-import io.downtime.collector.RollingWindow;
-import io.downtime.collector.config.CollectorConfig;
-import io.downtime.features.PrometheusDuration;
-import io.quarkus.scheduler.Scheduled;
-import jakarta.enterprise.context.ApplicationScoped;
-import org.jboss.logging.Logger;
+import io.downtime.collector.SampleSink;
+import io.downtime.collector.logs.LogCounters;
 
-import java.time.Clock;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.List;
 
 /**
- * The simulator as a metric source: generates {@code history} at start-up, then advances with the clock at
- * {@code speed} times real time.
+ * The simulator as a metric source: the first poll generates the fleet's history (from its origin) at once, later
+ * polls advance the fleet with the clock at {@code speed} times real time. Its log lines go through the log counters
+ * like shipped logs.
  */
-@ApplicationScoped
-public class SimulatorSource implements MetricSource {
-
-    private static final Logger LOG = Logger.getLogger(SimulatorSource.class);
+public final class SimulatorSource implements MetricSource {
 
     private final FleetSimulator fleet;
-    private final Duration step;
-    private final Clock clock;
-    private final long startedMillis;
-    private final long simulatedStartMillis;
+    private final LogCounters logs;
+    private final long stepMillis;
     private final double speed;
-    private final List<RollingWindow> windowsByName;
+    private long startedMillis = -1;
+    private long simulatedStartMillis;
 
-    public SimulatorSource(CollectorConfig config, Clock clock) {
-        if (!"simulator".equals(config.source())) {
-            throw new IllegalArgumentException("collector.source '" + config.source()
-                    + "' is not available in this version; use 'simulator'");
+    public SimulatorSource(FleetSimulator fleet, LogCounters logs, Duration step, double speed) {
+        if (!(speed > 0)) {
+            throw new IllegalArgumentException("collector.simulator.speed must be positive, was " + speed);
         }
-        CollectorConfig.Simulator simulator = config.simulator();
-        this.step = PrometheusDuration.parse(simulator.step());
-        Duration history = PrometheusDuration.parse(simulator.history());
-        Duration retention = PrometheusDuration.parse(config.retention());
-        if (simulator.speed() <= 0) {
-            throw new IllegalArgumentException("collector.simulator.speed must be positive, was " + simulator.speed());
-        }
-        this.clock = clock;
-        this.speed = simulator.speed();
-        this.startedMillis = clock.millis();
-        this.simulatedStartMillis = startedMillis - startedMillis % step.toMillis();
-        long origin = simulatedStartMillis - history.toMillis() + step.toMillis();
-        this.fleet = new FleetSimulator(simulator.servers(), simulator.seed(), origin, step, retention);
-        this.windowsByName = fleet.windows().stream().sorted(Comparator.comparing(RollingWindow::instance)).toList();
-        long steps = fleet.advanceTo(simulatedStartMillis);
-        LOG.infof("simulated %d servers for %s (%d samples each, step %s, speed %.1fx)",
-                simulator.servers(), simulator.history(), steps, simulator.step(), speed);
+        this.fleet = fleet;
+        this.logs = logs;
+        this.stepMillis = step.toMillis();
+        this.speed = speed;
+    }
+
+    /** The fleet starts {@code history} before {@code nowMillis}, aligned to the step. */
+    public static long origin(long nowMillis, Duration step, Duration history) {
+        long aligned = nowMillis - Math.floorMod(nowMillis, step.toMillis());
+        return aligned - history.toMillis() + step.toMillis();
     }
 
     @Override
@@ -60,27 +44,30 @@ public class SimulatorSource implements MetricSource {
     }
 
     @Override
-    public Duration step() {
-        return step;
-    }
-
-    @Override
     public List<String> signals() {
         return FleetSimulator.signals();
     }
 
     @Override
-    public List<RollingWindow> windows() {
-        return windowsByName;
+    public void poll(long nowMillis, InstanceWindows windows) {
+        advance(nowMillis, windows);
     }
 
-    /** The simulated present: real time elapsed since start, times the speed. */
-    public long simulatedNowMillis() {
-        return simulatedStartMillis + (long) ((clock.millis() - startedMillis) * speed);
+    /**
+     * Advances the fleet to {@code nowMillis} (real time), its samples going to {@code samples}. With
+     * {@link SampleSink#DISCARD} the fleet only serves scrape targets and logs.
+     */
+    public synchronized void advance(long nowMillis, SampleSink samples) {
+        if (startedMillis < 0) {
+            startedMillis = nowMillis;
+            simulatedStartMillis = nowMillis - Math.floorMod(nowMillis, stepMillis);
+        }
+        long simulatedNow = simulatedStartMillis + (long) ((nowMillis - startedMillis) * speed);
+        fleet.advanceTo(simulatedNow, samples, logs::record);
+        logs.evict(simulatedNow);
     }
 
-    @Scheduled(every = "1s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    void advance() {
-        fleet.advanceTo(simulatedNowMillis());
+    public FleetSimulator fleet() {
+        return fleet;
     }
 }

@@ -1,6 +1,10 @@
 package io.downtime.collector.simulator;
 
+import io.downtime.collector.InstanceWindows;
 import io.downtime.collector.RollingWindow;
+import io.downtime.collector.Shard;
+import io.downtime.collector.logs.LogCounters;
+import io.downtime.collector.logs.LogEvent;
 import io.downtime.features.InstanceSeries;
 import org.junit.jupiter.api.Test;
 
@@ -8,6 +12,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -19,10 +24,16 @@ class FleetSimulatorTest {
     private static final long ORIGIN = 1_700_000_000_000L - 1_700_000_000_000L % 60_000;
     private static final Duration MINUTE = Duration.ofMinutes(1);
 
+    private static InstanceWindows windows(Duration retention) {
+        LogCounters logs = new LogCounters(List.of(), Duration.ofDays(3).toMillis(), 100);
+        return new InstanceWindows(FleetSimulator.signals(), logs, MINUTE, retention, Shard.ALL, Duration.ZERO);
+    }
+
     private static List<InstanceSeries> simulate(long seed, Duration length) {
-        FleetSimulator fleet = new FleetSimulator(20, seed, ORIGIN, MINUTE, Duration.ofDays(3));
-        fleet.advanceTo(ORIGIN + length.toMillis() - 1);
-        return fleet.windows().stream().map(w -> w.between(0, Long.MAX_VALUE)).toList();
+        FleetSimulator fleet = new FleetSimulator(20, seed, ORIGIN, MINUTE);
+        InstanceWindows windows = windows(Duration.ofDays(3));
+        fleet.advanceTo(ORIGIN + length.toMillis() - 1, windows, event -> { });
+        return windows.all().stream().map(w -> w.between(0, Long.MAX_VALUE)).toList();
     }
 
     @Test
@@ -63,8 +74,8 @@ class FleetSimulatorTest {
     void aDownServerHasNoSamples() {
         for (InstanceSeries series : simulate(42, Duration.ofDays(1))) {
             for (int t = 0; t < series.length(); t++) {
-                for (double[] signal : series.values()) {
-                    assertEquals(series.down()[t], Double.isNaN(signal[t]), series.instance() + " at " + t);
+                for (String signal : FleetSimulator.signals()) {
+                    assertEquals(series.down()[t], Double.isNaN(series.valuesOf(signal)[t]), series.instance() + " at " + t);
                 }
             }
         }
@@ -73,33 +84,77 @@ class FleetSimulatorTest {
     @Test
     void aMemoryLeakDrainsAvailableMemoryBeforeTheServerGoesDown() {
         SimulatedServer server = serverThatFails(FailureMode.MEMORY_LEAK);
-        double[] sample = new double[SimulatedServer.SIGNALS.length];
+        double[] sample = new double[SimulatedServer.SIGNALS.size()];
         List<Double> memory = new ArrayList<>();
-        while (!server.step(0.5, 1440, sample)) {
+        List<LogEvent> logs = new ArrayList<>();
+        while (!server.step(0, 0.5, 60, sample, logs::add)) {
             memory.add(sample[2]);
         }
         assertTrue(memory.size() >= FailureMode.MEMORY_LEAK.minLeadSteps);
         double before = memory.get(0);
         double last = memory.get(memory.size() - 1);
         assertTrue(last < 0.1 && before - last > 0.2, "memory went from " + before + " to " + last);
+        assertTrue(logs.stream().anyMatch(e -> e.message().contains("Out of memory")), "the OOM kill is logged");
+    }
+
+    @Test
+    void anErrorStormFloodsTheLogsBeforeTheServerGoesDown() {
+        SimulatedServer server = serverThatFails(FailureMode.ERROR_STORM);
+        double[] sample = new double[SimulatedServer.SIGNALS.size()];
+        List<Integer> errorsPerStep = new ArrayList<>();
+        List<LogEvent> logs = new ArrayList<>();
+        while (!server.step(0, 0.5, 60, sample, logs::add)) {
+            errorsPerStep.add((int) logs.stream().filter(e -> e.level().equals("error")).count());
+            logs.clear();
+        }
+        int first = errorsPerStep.subList(0, 5).stream().mapToInt(Integer::intValue).sum();
+        int last = errorsPerStep.subList(errorsPerStep.size() - 5, errorsPerStep.size()).stream().mapToInt(Integer::intValue).sum();
+        assertTrue(last > 10 * Math.max(1, first), "errors went from " + first + " to " + last + " per 5 steps");
+    }
+
+    @Test
+    void scrapeTargetsSpeakNodeExporterAndFailWhileDown() {
+        FleetSimulator fleet = new FleetSimulator(20, 42, ORIGIN, MINUTE);
+        InstanceWindows windows = windows(Duration.ofDays(3));
+        for (long minute = 1; minute < 2 * 24 * 60; minute++) {
+            fleet.advanceTo(ORIGIN + minute * 60_000, windows, event -> { });
+            RollingWindow window = windows.get("api-1").orElseThrow();
+            Optional<String> text = fleet.scrape("api-1");
+            assertEquals(window.lastDown(), text.isEmpty(), "at minute " + minute);
+            if (text.isPresent()) {
+                InstanceSeries last = window.between(ORIGIN + minute * 60_000, ORIGIN + minute * 60_000);
+                double available = metric(text.get(), "node_memory_MemAvailable_bytes");
+                double total = metric(text.get(), "node_memory_MemTotal_bytes");
+                assertEquals(last.valuesOf("memory_available_ratio")[0], available / total, 1e-6);
+                assertEquals(last.valuesOf("load1")[0], metric(text.get(), "node_load1"), 1e-5);
+                assertTrue(text.get().contains("node_cpu_seconds_total{cpu=\"0\",mode=\"idle\"}"));
+            }
+        }
+        assertTrue(fleet.scrape("nope").isEmpty());
+    }
+
+    private static double metric(String text, String name) {
+        return text.lines().filter(l -> l.startsWith(name + " ")).mapToDouble(l -> Double.parseDouble(l.split(" ")[1]))
+                .findFirst().orElseThrow();
     }
 
     @Test
     void historyIsBoundedByTheRetention() {
-        FleetSimulator fleet = new FleetSimulator(3, 1, ORIGIN, MINUTE, Duration.ofHours(1));
-        fleet.advanceTo(ORIGIN + Duration.ofHours(5).toMillis());
-        for (RollingWindow window : fleet.windows()) {
+        FleetSimulator fleet = new FleetSimulator(3, 1, ORIGIN, MINUTE);
+        InstanceWindows windows = windows(Duration.ofHours(1));
+        fleet.advanceTo(ORIGIN + Duration.ofHours(5).toMillis(), windows, event -> { });
+        for (RollingWindow window : windows.all()) {
             assertEquals(60, window.size());
         }
     }
 
     /** Steps servers of successive seeds until one starts failing in {@code mode}; returns it at that moment. */
     private static SimulatedServer serverThatFails(FailureMode mode) {
-        double[] sample = new double[SimulatedServer.SIGNALS.length];
+        double[] sample = new double[SimulatedServer.SIGNALS.size()];
         for (long seed = 0; seed < 1000; seed++) {
             SimulatedServer server = new SimulatedServer("s", seed, 24);
             for (int step = 0; step < 1440; step++) {
-                boolean down = server.step(0.5, 1440, sample);
+                boolean down = server.step(0, 0.5, 60, sample, event -> { });
                 if (!down && server.failure() == mode) {
                     return server;
                 }

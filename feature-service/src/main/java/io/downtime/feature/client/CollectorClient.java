@@ -12,6 +12,11 @@ import java.util.List;
 @RegisterRestClient(configKey = "collector")
 public interface CollectorClient {
 
+    /** The signals every sample carries and the time between samples. */
+    @GET
+    @Path("signals")
+    CollectorSignals signals();
+
     /** Samples of one instance, or of all when {@code instance} is null, over {@code window} (Prometheus notation). */
     @GET
     @Path("samples")

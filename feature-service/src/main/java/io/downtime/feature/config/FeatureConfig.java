@@ -4,22 +4,18 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
 import java.util.List;
+import java.util.Optional;
 
 /** Configuration of the features, under {@code features.}. */
 @ConfigMapping(prefix = "features")
 public interface FeatureConfig {
 
-    /** Signals to compute features of, as the collector names them. */
-    @WithDefault("cpu_busy,load1,memory_available_ratio,filesystem_avail_ratio,network_errors_per_second")
-    List<String> signals();
+    /** Signals to compute features of, as the collector names them; all of the collector's signals when unset. */
+    Optional<List<String>> signals();
 
     /** Window lengths in samples; each signal gets mean, std, min, max and slope over each. */
     @WithDefault("15,60")
     List<Integer> windows();
-
-    /** Time between two samples of the collector, Prometheus notation. */
-    @WithDefault("1m")
-    String step();
 
     /** History a training set is built from, Prometheus notation. */
     @WithDefault("2d")

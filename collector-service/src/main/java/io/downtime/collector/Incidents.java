@@ -1,0 +1,74 @@
+package io.downtime.collector;
+
+import io.downtime.features.InstanceSeries;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/** Incidents are runs of down samples; runs shorter than a minimum that have ended are not incidents. */
+public final class Incidents {
+
+    /**
+     * One incident.
+     *
+     * @param instance the instance
+     * @param start    time of its first down sample
+     * @param end      time of the first sample after it, null while it is under way
+     */
+    public record Incident(String instance, Instant start, Instant end) {
+    }
+
+    private Incidents() {
+    }
+
+    /**
+     * {@code down} without the runs shorter than {@code minSteps} that ended within the data (a run still under way
+     * at the end is kept: it may yet grow long enough).
+     */
+    public static boolean[] withoutShortRuns(boolean[] down, int minSteps) {
+        boolean[] kept = down.clone();
+        int runStart = -1;
+        for (int t = 0; t <= down.length; t++) {
+            boolean isDown = t < down.length && down[t];
+            if (isDown && runStart < 0) {
+                runStart = t;
+            } else if (!isDown && runStart >= 0) {
+                if (t < down.length && t - runStart < minSteps) {
+                    Arrays.fill(kept, runStart, t, false);
+                }
+                runStart = -1;
+            }
+        }
+        return kept;
+    }
+
+    /** The series with its short down runs cleared. */
+    public static InstanceSeries withoutShortRuns(InstanceSeries series, int minSteps) {
+        if (minSteps <= 1) {
+            return series;
+        }
+        return new InstanceSeries(series.instance(), series.timestamps(), series.signals(), series.values(),
+                withoutShortRuns(series.down(), minSteps));
+    }
+
+    /** The incidents of a series whose short runs are already cleared. */
+    public static List<Incident> of(InstanceSeries series) {
+        List<Incident> incidents = new ArrayList<>();
+        boolean[] down = series.down();
+        long[] timestamps = series.timestamps();
+        int start = -1;
+        for (int t = 0; t <= down.length; t++) {
+            boolean isDown = t < down.length && down[t];
+            if (isDown && start < 0) {
+                start = t;
+            } else if (!isDown && start >= 0) {
+                incidents.add(new Incident(series.instance(), Instant.ofEpochMilli(timestamps[start]),
+                        t < down.length ? Instant.ofEpochMilli(timestamps[t]) : null));
+                start = -1;
+            }
+        }
+        return incidents;
+    }
+}

@@ -1,0 +1,97 @@
+package io.downtime.collector;
+
+import io.downtime.collector.logs.LogCounters;
+import io.downtime.features.InstanceSeries;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Every instance's rolling window, whatever the source: a source appends its metric values, and each sample gets the
+ * log counters of the interval it covers appended as further signals. Only instances of this replica's shard are kept.
+ */
+public final class InstanceWindows implements SampleSink {
+
+    private final List<String> metricSignals;
+    private final List<String> signals;
+    private final LogCounters logs;
+    private final long stepMillis;
+    private final int capacity;
+    private final Shard shard;
+    private final int minIncidentSteps;
+    private final Map<String, RollingWindow> windows = new ConcurrentHashMap<>();
+
+    /**
+     * @param metricSignals the source's signals, in the order it appends them
+     * @param logs          log counters, appended after the metric signals
+     * @param step          time between samples
+     * @param retention     how much history each window keeps
+     * @param shard         the instances this replica keeps
+     * @param minIncident   down periods shorter than this are not incidents
+     */
+    public InstanceWindows(List<String> metricSignals, LogCounters logs, Duration step, Duration retention, Shard shard,
+                           Duration minIncident) {
+        this.metricSignals = List.copyOf(metricSignals);
+        List<String> all = new ArrayList<>(metricSignals);
+        all.addAll(logs.signals());
+        this.signals = List.copyOf(all);
+        this.logs = logs;
+        this.stepMillis = step.toMillis();
+        this.capacity = (int) Math.max(1, retention.toMillis() / stepMillis);
+        this.shard = shard;
+        this.minIncidentSteps = (int) Math.max(1, (minIncident.toMillis() + stepMillis - 1) / stepMillis);
+    }
+
+    /** All signals of every window: the source's, then the log counters. */
+    public List<String> signals() {
+        return signals;
+    }
+
+    public Duration step() {
+        return Duration.ofMillis(stepMillis);
+    }
+
+    public Shard shard() {
+        return shard;
+    }
+
+    /**
+     * Appends a sample of {@code instance} taken at {@code timestamp}; ignored when the instance belongs to another
+     * shard. {@code metricValues} follow the source's signals, {@code NaN} where missing.
+     */
+    @Override
+    public void append(String instance, long timestamp, double[] metricValues, boolean down) {
+        if (!shard.contains(instance)) {
+            return;
+        }
+        if (metricValues.length != metricSignals.size()) {
+            throw new IllegalArgumentException("a sample of " + instance + " has " + metricValues.length
+                    + " values for " + metricSignals.size() + " signals");
+        }
+        double[] sample = new double[signals.size()];
+        System.arraycopy(metricValues, 0, sample, 0, metricValues.length);
+        double[] logRates = logs.perMinute(instance, timestamp - stepMillis, timestamp);
+        System.arraycopy(logRates, 0, sample, metricValues.length, logRates.length);
+        windows.computeIfAbsent(instance, name -> new RollingWindow(name, signals, capacity))
+                .append(timestamp, sample, down);
+    }
+
+    /** The windows of all known instances, sorted by instance name. */
+    public List<RollingWindow> all() {
+        return windows.values().stream().sorted(Comparator.comparing(RollingWindow::instance)).toList();
+    }
+
+    public Optional<RollingWindow> get(String instance) {
+        return Optional.ofNullable(windows.get(instance));
+    }
+
+    /** Samples of {@code window} in {@code [fromMillis, toMillis]}, down periods too short to be incidents cleared. */
+    public InstanceSeries series(RollingWindow window, long fromMillis, long toMillis) {
+        return Incidents.withoutShortRuns(window.between(fromMillis, toMillis), minIncidentSteps);
+    }
+}

@@ -1,0 +1,109 @@
+package io.downtime.collector.config;
+
+import io.downtime.collector.InstanceWindows;
+import io.downtime.collector.MetricSource;
+import io.downtime.collector.Shard;
+import io.downtime.collector.logs.LogBatchParser;
+import io.downtime.collector.logs.LogCounters;
+import io.downtime.collector.prometheus.PrometheusHttpApi;
+import io.downtime.collector.prometheus.PrometheusSource;
+import io.downtime.collector.simulator.FleetSimulator;
+import io.downtime.collector.simulator.SimulatorSource;
+import io.downtime.features.PrometheusDuration;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+
+/** Builds the collector's plain-Java parts from the configuration; a wrong setting stops start-up with its name. */
+@Singleton
+public class CollectorWiring {
+
+    @Produces
+    @Singleton
+    LogCounters logCounters(CollectorConfig config) {
+        List<LogCounters.LogPattern> patterns = new TreeMap<>(config.logs().patterns()).entrySet().stream()
+                .map(e -> new LogCounters.LogPattern(e.getKey(), compile(e.getKey(), e.getValue())))
+                .toList();
+        return new LogCounters(patterns, Duration.ofHours(1).toMillis(), config.logs().maxInstances());
+    }
+
+    @Produces
+    @Singleton
+    LogBatchParser logBatchParser(CollectorConfig config, Clock clock) {
+        CollectorConfig.Logs logs = config.logs();
+        return new LogBatchParser(new LogBatchParser.Fields(logs.instanceFields(), logs.levelFields(),
+                logs.messageFields(), logs.timeFields()), logs.maxLines(), clock::millis);
+    }
+
+    @Produces
+    @Singleton
+    Optional<SimulatorSource> simulator(CollectorConfig config, LogCounters logs, Clock clock) {
+        CollectorConfig.Simulator simulator = config.simulator();
+        if (!simulator.enabled() && !"simulator".equals(config.source())) {
+            return Optional.empty();
+        }
+        Duration step = duration("collector.step", config.step());
+        Duration history = duration("collector.simulator.history", simulator.history());
+        long origin = SimulatorSource.origin(clock.millis(), step, history);
+        return Optional.of(new SimulatorSource(new FleetSimulator(simulator.servers(), simulator.seed(), origin, step),
+                logs, step, simulator.speed()));
+    }
+
+    @Produces
+    @Singleton
+    MetricSource source(CollectorConfig config, Optional<SimulatorSource> simulator, PrometheusHttpApi prometheus) {
+        return switch (config.source()) {
+            case "simulator" -> simulator.orElseThrow();
+            case "prometheus" -> new PrometheusSource(prometheus, signals(config.signals()),
+                    config.prometheus().downExpression(), duration("collector.step", config.step()),
+                    duration("collector.prometheus.lookback", config.prometheus().lookback()));
+            default -> throw new IllegalArgumentException("collector.source must be simulator or prometheus, was '"
+                    + config.source() + "'");
+        };
+    }
+
+    @Produces
+    @Singleton
+    InstanceWindows windows(CollectorConfig config, MetricSource source, LogCounters logs) {
+        return new InstanceWindows(source.signals(), logs, duration("collector.step", config.step()),
+                duration("collector.retention", config.retention()), Shard.parse(config.shard()),
+                "prometheus".equals(config.source())
+                        ? duration("collector.prometheus.min-down-duration", config.prometheus().minDownDuration())
+                        : Duration.ZERO);
+    }
+
+    private static Map<String, String> signals(Map<String, String> signals) {
+        signals.forEach((name, query) -> {
+            if (!name.matches("[a-zA-Z_][a-zA-Z0-9_]*") || query.isBlank()) {
+                throw new IllegalArgumentException("collector.signals." + name
+                        + " needs a name of letters, digits and underscores and a PromQL expression");
+            }
+        });
+        return signals;
+    }
+
+    static Duration duration(String property, String value) {
+        try {
+            return PrometheusDuration.parse(value);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(property + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static Pattern compile(String name, String regex) {
+        try {
+            return Pattern.compile(regex);
+        } catch (PatternSyntaxException e) {
+            throw new IllegalArgumentException("collector.logs.patterns." + name + " is not a valid regular expression: "
+                    + e.getDescription(), e);
+        }
+    }
+}

@@ -1,0 +1,65 @@
+package io.downtime.collector.prometheus;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.smallrye.faulttolerance.api.ExponentialBackoff;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.ProcessingException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
+import org.eclipse.microprofile.faulttolerance.Retry;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+
+import java.time.temporal.ChronoUnit;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The Prometheus HTTP API over the REST client, guarded: transient failures are retried with exponential backoff
+ * and jitter; after repeated failures a circuit breaker stops calling for a while, so a down store is not hammered
+ * and polls fail fast. A rejected query is not retried.
+ */
+@ApplicationScoped
+public class PrometheusHttpApi implements PrometheusApi {
+
+    private final PrometheusHttpClient client;
+
+    public PrometheusHttpApi(@RestClient PrometheusHttpClient client) {
+        this.client = client;
+    }
+
+    /** While the breaker is open this throws {@code CircuitBreakerOpenException} without calling the store. */
+    @Override
+    @Retry(maxRetries = 2, delay = 200, jitter = 100, abortOn = BadQuery.class)
+    @ExponentialBackoff(factor = 4, maxDelay = 5, maxDelayUnit = ChronoUnit.SECONDS)
+    @CircuitBreaker(requestVolumeThreshold = 4, failureRatio = 0.75, delay = 30, delayUnit = ChronoUnit.SECONDS,
+            skipOn = BadQuery.class)
+    public Map<String, Series> queryRange(String query, long startMillis, long endMillis, long stepMillis) {
+        JsonNode body;
+        try (Response response = client.queryRange(query, seconds(startMillis), seconds(endMillis),
+                seconds(stepMillis), "10s")) {
+            if (!response.hasEntity()) {
+                throw new PrometheusException("Prometheus answered " + response.getStatus() + " without a body", false, null);
+            }
+            body = response.readEntity(JsonNode.class);
+        } catch (ProcessingException | WebApplicationException e) {
+            throw new PrometheusException("Prometheus is unreachable: " + e.getMessage(), false, e);
+        }
+        try {
+            return PrometheusResponse.matrix(body, query);
+        } catch (PrometheusException e) {
+            throw e.badQuery() ? new BadQuery(e) : e;
+        }
+    }
+
+    private static String seconds(long millis) {
+        return String.format(Locale.ROOT, "%.3f", millis / 1000.0);
+    }
+
+    /** A query the store rejects: fails at once, without retries, and does not count against the breaker. */
+    static final class BadQuery extends PrometheusException {
+        BadQuery(PrometheusException cause) {
+            super(cause.getMessage(), true, cause);
+        }
+    }
+}

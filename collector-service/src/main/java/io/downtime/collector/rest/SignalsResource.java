@@ -1,0 +1,38 @@
+package io.downtime.collector.rest;
+
+import io.downtime.collector.InstanceWindows;
+import io.downtime.collector.MetricSource;
+import io.downtime.features.PrometheusDuration;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+import java.util.List;
+
+/** The signals every sample carries, the source they come from and the time between samples. */
+@Path("/signals")
+@Produces(MediaType.APPLICATION_JSON)
+public class SignalsResource {
+
+    /**
+     * @param source  name of the metric source
+     * @param step    time between samples, Prometheus notation
+     * @param signals signal names in sample order: the source's, then the log counters
+     */
+    public record Signals(String source, String step, List<String> signals) {
+    }
+
+    private final InstanceWindows windows;
+    private final MetricSource source;
+
+    public SignalsResource(InstanceWindows windows, MetricSource source) {
+        this.windows = windows;
+        this.source = source;
+    }
+
+    @GET
+    public Signals signals() {
+        return new Signals(source.name(), PrometheusDuration.format(windows.step()), windows.signals());
+    }
+}
