@@ -1,0 +1,129 @@
+package io.downtime.system;
+
+import io.restassured.path.json.JsonPath;
+import io.restassured.path.json.config.JsonPathConfig;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The production path with a real Prometheus: Prometheus scrapes the simulated fleet's node-exporter targets; a
+ * second collector reads the fleet back through Prometheus' HTTP API with the default signal queries; the values
+ * match what the simulator produced.
+ */
+class PrometheusRoundTripIT {
+
+    private static final List<String> INSTANCES = List.of("web-1", "api-1", "db-1", "cache-1", "worker-1");
+
+    private static ServiceProcess simulator;
+    private static PrometheusServer prometheus;
+    private static ServiceProcess reader;
+
+    @BeforeAll
+    static void start() throws Exception {
+        SystemTool.require("prometheus", "prometheus");
+        simulator = new ServiceProcess("collector-service").start(Map.of(
+                "collector.simulator.servers", "5", "collector.step", "1s", "collector.simulator.history", "1m"));
+        simulator.awaitReady(Duration.ofSeconds(60));
+        StringBuilder config = new StringBuilder("""
+                global:
+                  scrape_interval: 1s
+                  evaluation_interval: 1s
+                scrape_configs:
+                  - job_name: node
+                    static_configs:
+                """);
+        for (String instance : INSTANCES) {
+            config.append("      - targets: ['127.0.0.1:").append(simulator.port()).append("']\n")
+                    .append("        labels: {__metrics_path__: '/sim/targets/").append(instance)
+                    .append("/metrics', instance: '").append(instance).append("'}\n");
+        }
+        prometheus = PrometheusServer.start(config.toString());
+        reader = new ServiceProcess("collector-service").start(Map.of(
+                "collector.source", "prometheus", "collector.prometheus.url", prometheus.url(),
+                "collector.simulator.enabled", "false", "collector.step", "1s", "collector.prometheus.lookback", "1m"));
+        reader.awaitReady(Duration.ofSeconds(60));
+        Thread.sleep(20_000);
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        for (AutoCloseable closeable : new AutoCloseable[]{reader, prometheus, simulator}) {
+            if (closeable != null) {
+                closeable.close();
+            }
+        }
+    }
+
+    @Test
+    void theCollectorReadsTheSimulatedFleetBackThroughPrometheus() {
+        given().baseUri(reader.url()).get("/signals").then().statusCode(200).body("source", equalTo("prometheus"));
+        given().baseUri(reader.url()).get("/q/metrics").then().statusCode(200)
+                .body(org.hamcrest.Matchers.containsString("downtime_collector_source_up{source=\"prometheus\"} 1.0"));
+        for (String instance : INSTANCES) {
+            Map<Long, Map<String, Double>> produced = samples(simulator, instance);
+            Map<Long, Map<String, Double>> readBack = samples(reader, instance);
+            int compared = 0;
+            int matched = 0;
+            for (Map.Entry<Long, Map<String, Double>> sample : readBack.entrySet()) {
+                Double load = sample.getValue().get("load1");
+                if (load == null) {
+                    continue;
+                }
+                compared++;
+                // Prometheus holds the value of its newest scrape: the simulator's sample at t or a step or two before.
+                for (long lag = 0; lag <= 3; lag++) {
+                    Map<String, Double> source = produced.get(sample.getKey() - lag * 1000);
+                    if (source != null && close(source.get("load1"), load)
+                            && close(source.get("memory_available_ratio"), sample.getValue().get("memory_available_ratio"))) {
+                        matched++;
+                        break;
+                    }
+                }
+                Double cpu = sample.getValue().get("cpu_busy");
+                assertTrue(cpu == null || cpu >= 0 && cpu <= 1, instance + " cpu_busy " + cpu);
+            }
+            assertTrue(compared >= 10, instance + ": only " + compared + " samples read back");
+            assertTrue(matched >= compared * 0.9, instance + ": " + matched + " of " + compared + " samples match");
+        }
+    }
+
+    private static boolean close(Double expected, Double actual) {
+        return expected != null && actual != null && Math.abs(expected - actual) <= 1e-6 * Math.max(1, Math.abs(expected));
+    }
+
+    /** Samples of the last minute by time, each a map of signal to value (missing values left out). */
+    private static Map<Long, Map<String, Double>> samples(ServiceProcess collector, String instance) {
+        JsonPath response = given().baseUri(collector.url()).queryParam("instance", instance).queryParam("window", "1m")
+                .get("/samples").then().statusCode(200).extract().jsonPath()
+                .using(new JsonPathConfig(JsonPathConfig.NumberReturnType.DOUBLE));
+        List<String> signals = response.getList("[0].signals", String.class);
+        List<Number> timestamps = response.getList("[0].timestamps");
+        List<List<Number>> values = new ArrayList<>();
+        for (int s = 0; s < signals.size(); s++) {
+            values.add(response.getList("[0].values[" + s + "]"));
+        }
+        Map<Long, Map<String, Double>> byTime = new HashMap<>();
+        for (int t = 0; t < timestamps.size(); t++) {
+            Map<String, Double> sample = new HashMap<>();
+            for (int s = 0; s < signals.size(); s++) {
+                Number value = values.get(s).get(t);
+                if (value != null) {
+                    sample.put(signals.get(s), value.doubleValue());
+                }
+            }
+            byTime.put(timestamps.get(t).longValue(), sample);
+        }
+        return byTime;
+    }
+}
