@@ -100,6 +100,10 @@ public interface CollectorConfig {
         /** Directory of the dataset, laid out as in its SOURCE.md. */
         Optional<String> dir();
 
+        /** Data appended at once at start-up, so models can train at once. */
+        @WithDefault("7d")
+        String history();
+
         /** Dataset time per real time: 60 replays an hour of data a minute. */
         @WithDefault("60")
         double speed();

@@ -7,13 +7,16 @@ import io.downtime.collector.logs.LogBatchParser;
 import io.downtime.collector.logs.LogCounters;
 import io.downtime.collector.prometheus.PrometheusHttpApi;
 import io.downtime.collector.prometheus.PrometheusSource;
+import io.downtime.collector.replay.ReplaySource;
 import io.downtime.collector.simulator.FleetSimulator;
 import io.downtime.collector.simulator.SimulatorSource;
 import io.downtime.features.PrometheusDuration;
+import io.downtime.features.datasets.Datasets;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 
 import java.time.Clock;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -62,18 +65,32 @@ public class CollectorWiring {
     MetricSource source(CollectorConfig config, Optional<SimulatorSource> simulator, PrometheusHttpApi prometheus) {
         return switch (config.source()) {
             case "simulator" -> simulator.orElseThrow();
+            case "replay" -> replay(config.replay());
             case "prometheus" -> new PrometheusSource(prometheus, signals(config.signals()),
                     config.prometheus().downExpression(), duration("collector.step", config.step()),
                     duration("collector.prometheus.lookback", config.prometheus().lookback()));
-            default -> throw new IllegalArgumentException("collector.source must be simulator or prometheus, was '"
+            default -> throw new IllegalArgumentException("collector.source must be simulator, prometheus or replay, was '"
                     + config.source() + "'");
         };
+    }
+
+    private static ReplaySource replay(CollectorConfig.Replay replay) {
+        Path dir = Path.of(replay.dir().orElseThrow(() -> new IllegalArgumentException(
+                "collector.replay.dir must name the dataset directory when collector.source=replay")));
+        return new ReplaySource(Datasets.read(replay.dataset(), dir),
+                duration("collector.replay.history", replay.history()), replay.speed());
+    }
+
+    /** The time between samples: the dataset's own when replaying, else {@code collector.step}. */
+    private static Duration step(CollectorConfig config) {
+        return "replay".equals(config.source()) ? Datasets.step(config.replay().dataset())
+                : duration("collector.step", config.step());
     }
 
     @Produces
     @Singleton
     InstanceWindows windows(CollectorConfig config, MetricSource source, LogCounters logs) {
-        return new InstanceWindows(source.signals(), logs, duration("collector.step", config.step()),
+        return new InstanceWindows(source.signals(), logs, step(config),
                 duration("collector.retention", config.retention()), Shard.parse(config.shard()),
                 "prometheus".equals(config.source())
                         ? duration("collector.prometheus.min-down-duration", config.prometheus().minDownDuration())
