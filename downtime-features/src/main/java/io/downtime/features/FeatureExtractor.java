@@ -21,7 +21,7 @@ public final class FeatureExtractor {
     private final FeatureSchema schema;
 
     /**
-     * @param signals the signals to compute features of, in order
+     * @param signals the signals to compute features of (in any order; vectors list them by name)
      * @param windows window lengths in samples, e.g. {@code 15, 60}
      */
     public FeatureExtractor(List<String> signals, int... windows) {
@@ -31,7 +31,8 @@ public final class FeatureExtractor {
         if (windows.length == 0 || Arrays.stream(windows).anyMatch(w -> w < 2)) {
             throw new IllegalArgumentException("windows must be at least 2 samples: " + Arrays.toString(windows));
         }
-        this.signals = List.copyOf(signals);
+        // Sorted, so the schema does not depend on the order a source happens to list its signals in.
+        this.signals = signals.stream().sorted().distinct().toList();
         this.windows = windows.clone();
         Arrays.sort(this.windows);
         this.schema = new FeatureSchema(names(), "features-v1 windows=" + Arrays.toString(this.windows));

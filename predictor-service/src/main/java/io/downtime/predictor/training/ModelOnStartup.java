@@ -1,6 +1,7 @@
 package io.downtime.predictor.training;
 
 import io.downtime.predictor.ServedModel;
+import io.downtime.predictor.client.FeatureClient;
 import io.downtime.predictor.config.PredictorConfig;
 import io.downtime.predictor.registry.ModelRegistry;
 import io.downtime.predictor.scoring.FleetScoring;
@@ -10,47 +11,53 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.WebApplicationException;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.logging.Logger;
 
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
 /**
- * At start-up, serves the registry's champion; when the registry has none, trains a first model in the background,
- * retrying while feature-service is not reachable yet.
+ * At start-up, serves the registry's champion. When the registry has none, or the champion was trained on another
+ * feature schema than feature-service computes now (its signals changed), trains a model in the background, retrying
+ * while feature-service is not reachable yet.
  */
 @ApplicationScoped
-public class FirstModelOnStartup {
+public class ModelOnStartup {
 
-    private static final Logger LOG = Logger.getLogger(FirstModelOnStartup.class);
+    private static final Logger LOG = Logger.getLogger(ModelOnStartup.class);
 
     private final ModelRegistry registry;
     private final ServedModel served;
     private final ModelTraining training;
     private final FleetScoring scoring;
+    private final FeatureClient features;
     private final PredictorConfig config;
     private final ExecutorService background = Executors.newSingleThreadExecutor(r -> {
-        Thread thread = new Thread(r, "first-training");
+        Thread thread = new Thread(r, "startup-training");
         thread.setDaemon(true);
         return thread;
     });
 
-    public FirstModelOnStartup(ModelRegistry registry, ServedModel served, ModelTraining training,
-                               FleetScoring scoring, PredictorConfig config) {
+    public ModelOnStartup(ModelRegistry registry, ServedModel served, ModelTraining training,
+                               FleetScoring scoring, @RestClient FeatureClient features, PredictorConfig config) {
         this.registry = registry;
         this.served = served;
         this.training = training;
         this.scoring = scoring;
+        this.features = features;
         this.config = config;
     }
 
     void onStart(@Observes StartupEvent event) {
-        registry.champion(config.horizon()).ifPresentOrElse(champion -> {
+        registry.champion(config.horizon()).ifPresent(champion -> {
             served.serve(champion);
             LOG.infof("serving %s model version %s from the registry", champion.metadata().algorithm(),
                     champion.metadata().version());
-        }, () -> background.submit(this::trainUntilDone));
+        });
+        background.submit(this::trainUntilDone);
     }
 
     void onStop(@Observes ShutdownEvent event) {
@@ -58,9 +65,16 @@ public class FirstModelOnStartup {
     }
 
     private void trainUntilDone() {
-        LOG.info("the registry has no model yet: training a first one");
         while (!Thread.currentThread().isInterrupted()) {
             try {
+                String schema = features.schema().toSchema().hash();
+                Optional<String> served = this.served.current().map(m -> m.metadata().featureSchema());
+                if (served.filter(schema::equals).isPresent()) {
+                    return;
+                }
+                LOG.info(served.isEmpty() ? "the registry has no model yet: training a first one"
+                        : "the served model needs feature schema " + served.get() + " but feature-service computes "
+                        + schema + ": training a new model");
                 training.train();
                 scoring.scoreFleet();
                 return;
