@@ -5,26 +5,36 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * Computes the feature vector of an instance at a sample index from the samples at or before it. The one
- * implementation used both for live vectors and for training sets, so serving sees exactly what training saw.
+ * Computes the feature vector of an instance at a sample index from the samples at or before it, never after: the
+ * one implementation used both for live vectors and for training sets, so serving sees exactly what training saw.
  * <p>
- * Per signal: the last value, and over each window (in samples) mean, standard deviation, minimum, maximum and the
- * least-squares slope per sample; plus the share of missing samples in the longest window. Missing samples
+ * Per signal: the last value; over each window (in samples) mean, standard deviation, minimum, maximum,
+ * least-squares slope per sample, exponentially weighted mean (span = window) and change from the window's first
+ * value; and the z-score of the last value against the instance's own baseline (the longest span, ending at t).
+ * Per instance: the share of samples missing in the longest window, the length of the current gap (consecutive samples
+ * without any value), and the samples since the instance was last down (both capped at the baseline). Missing samples
  * ({@code NaN}) are skipped; a statistic over no samples is {@code NaN}, which the models treat as missing.
  */
 public final class FeatureExtractor {
 
-    private static final String[] STATISTICS = {"mean", "std", "min", "max", "slope"};
+    private static final String[] STATISTICS = {"mean", "std", "min", "max", "slope", "ewma", "delta"};
 
     private final List<String> signals;
     private final int[] windows;
+    private final int baseline;
     private final FeatureSchema schema;
 
+    /** Windows of 5, 15 and 60 samples and a baseline of 360 samples (6 hours at one sample a minute). */
+    public FeatureExtractor(List<String> signals) {
+        this(signals, new int[]{5, 15, 60}, 360);
+    }
+
     /**
-     * @param signals the signals to compute features of (in any order; vectors list them by name)
-     * @param windows window lengths in samples, e.g. {@code 15, 60}
+     * @param signals  the signals to compute features of (in any order; vectors list them by name)
+     * @param windows  window lengths in samples, e.g. {@code 5, 15, 60}
+     * @param baseline samples of the instance's own history its z-scores compare against; at least the longest window
      */
-    public FeatureExtractor(List<String> signals, int... windows) {
+    public FeatureExtractor(List<String> signals, int[] windows, int baseline) {
         if (signals.isEmpty()) {
             throw new IllegalArgumentException("at least one signal is needed");
         }
@@ -33,9 +43,13 @@ public final class FeatureExtractor {
         }
         // Sorted, so the schema does not depend on the order a source happens to list its signals in.
         this.signals = signals.stream().sorted().distinct().toList();
-        this.windows = windows.clone();
-        Arrays.sort(this.windows);
-        this.schema = new FeatureSchema(names(), "features-v1 windows=" + Arrays.toString(this.windows));
+        this.windows = Arrays.stream(windows).sorted().distinct().toArray();
+        if (baseline < this.windows[this.windows.length - 1]) {
+            throw new IllegalArgumentException("the baseline (" + baseline + " samples) must cover the longest window");
+        }
+        this.baseline = baseline;
+        this.schema = new FeatureSchema(names(),
+                "features-v2 windows=" + Arrays.toString(this.windows) + " baseline=" + baseline);
     }
 
     public FeatureSchema schema() {
@@ -46,9 +60,9 @@ public final class FeatureExtractor {
         return signals;
     }
 
-    /** Samples of history a vector needs to be complete: the longest window. */
+    /** Samples of history a vector needs to be complete: the baseline. */
     public int historyNeeded() {
-        return windows[windows.length - 1];
+        return baseline;
     }
 
     /** The vector at sample index {@code t}, computed from samples {@code ≤ t} only. */
@@ -66,8 +80,11 @@ public final class FeatureExtractor {
             for (int window : windows) {
                 k = windowStatistics(values, Math.max(0, t - window + 1), t, vector, k);
             }
+            vector[k++] = zScore(values, Math.max(0, t - baseline + 1), t);
         }
-        vector[k] = missingShare(columns, t);
+        vector[k++] = missingShare(columns, t);
+        vector[k++] = gapLength(columns, t);
+        vector[k] = samplesSinceDown(series.down(), t);
         return vector;
     }
 
@@ -80,12 +97,15 @@ public final class FeatureExtractor {
                     names.add(signal + "_" + statistic + "_" + window);
                 }
             }
+            names.add(signal + "_zscore");
         }
         names.add("missing_share_" + windows[windows.length - 1]);
+        names.add("gap_samples");
+        names.add("samples_since_down");
         return names;
     }
 
-    /** Writes mean, std, min, max, slope of {@code values[from..to]} into {@code out} at {@code k}. */
+    /** Writes the window statistics of {@code values[from..to]} into {@code out} at {@code k}. */
     private static int windowStatistics(double[] values, int from, int to, double[] out, int k) {
         int n = 0;
         double sum = 0;
@@ -95,6 +115,10 @@ public final class FeatureExtractor {
         double sumX = 0;
         double sumXX = 0;
         double sumXY = 0;
+        double ewma = Double.NaN;
+        double first = Double.NaN;
+        double last = Double.NaN;
+        double alpha = 2.0 / (to - from + 2);
         for (int i = from; i <= to; i++) {
             double v = values[i];
             if (Double.isNaN(v)) {
@@ -109,6 +133,11 @@ public final class FeatureExtractor {
             sumX += x;
             sumXX += x * x;
             sumXY += x * v;
+            ewma = Double.isNaN(ewma) ? v : alpha * v + (1 - alpha) * ewma;
+            if (Double.isNaN(first)) {
+                first = v;
+            }
+            last = v;
         }
         if (n == 0) {
             Arrays.fill(out, k, k + STATISTICS.length, Double.NaN);
@@ -122,22 +151,76 @@ public final class FeatureExtractor {
         out[k + 2] = min;
         out[k + 3] = max;
         out[k + 4] = denominator == 0 ? 0 : (n * sumXY - sumX * sum) / denominator;
+        out[k + 5] = ewma;
+        out[k + 6] = last - first;
         return k + STATISTICS.length;
+    }
+
+    /** How unusual the value at {@code to} is for this instance: its distance from the baseline mean in baseline stds. */
+    private static double zScore(double[] values, int from, int to) {
+        double last = values[to];
+        if (Double.isNaN(last)) {
+            return Double.NaN;
+        }
+        int n = 0;
+        double sum = 0;
+        double sumSquares = 0;
+        for (int i = from; i <= to; i++) {
+            double v = values[i];
+            if (!Double.isNaN(v)) {
+                n++;
+                sum += v;
+                sumSquares += v * v;
+            }
+        }
+        double mean = sum / n;
+        double std = Math.sqrt(Math.max(0, sumSquares / n - mean * mean));
+        return std == 0 ? 0 : (last - mean) / std;
     }
 
     /** Share of the longest window ending at {@code t} with a missing sample; time before the data counts as missing. */
     private double missingShare(double[][] columns, int t) {
-        int window = historyNeeded();
+        int window = windows[windows.length - 1];
         int from = Math.max(0, t - window + 1);
         int missing = window - (t - from + 1);
         for (int i = from; i <= t; i++) {
-            for (double[] column : columns) {
-                if (Double.isNaN(column[i])) {
-                    missing++;
-                    break;
-                }
+            if (anyMissing(columns, i)) {
+                missing++;
             }
         }
         return (double) missing / window;
+    }
+
+    private static boolean anyMissing(double[][] columns, int i) {
+        for (double[] column : columns) {
+            if (Double.isNaN(column[i])) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Consecutive samples up to {@code t} in which no signal has a value, capped at the baseline. */
+    private double gapLength(double[][] columns, int t) {
+        int gap = 0;
+        for (int i = t; i >= 0 && gap < baseline; i--) {
+            for (double[] column : columns) {
+                if (!Double.isNaN(column[i])) {
+                    return gap;
+                }
+            }
+            gap++;
+        }
+        return gap;
+    }
+
+    /** Samples since the newest down sample at or before {@code t} (0 while down), capped at the baseline. */
+    private double samplesSinceDown(boolean[] down, int t) {
+        for (int i = t; i >= 0 && t - i < baseline; i--) {
+            if (down[i]) {
+                return t - i;
+            }
+        }
+        return baseline;
     }
 }

@@ -15,9 +15,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.WebApplicationException;
-import org.eclipse.microprofile.rest.client.inject.RestClient;
-
 import jakarta.ws.rs.core.StreamingOutput;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 import java.io.BufferedWriter;
 import java.io.OutputStreamWriter;
@@ -25,14 +24,20 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Supplier;
 
 /** Feature vectors and training sets from the collector's samples, computed by one {@link FeatureExtractor}. */
 @ApplicationScoped
 public class FeatureService {
+
+    /** Most instances one batch request may name. */
+    public static final int BATCH_LIMIT = 1000;
 
     private final CollectorClient collector;
     private final FeatureConfig config;
@@ -51,6 +56,94 @@ public class FeatureService {
         return extractor().schema();
     }
 
+    /** The newest vector of {@code instance}; 404 when the collector does not know it. */
+    public FeatureVector latest(String instance) {
+        String window = latestWindow();
+        List<CollectorSamples> samples = fromCollector(
+                () -> collector.samples(instance, window, null, null, 0, CollectorClient.PAGE), instance);
+        return samples.stream().map(CollectorSamples::toSeries).filter(s -> s.length() > 0).map(this::latestOf)
+                .findFirst().orElseThrow(() -> new NotFoundException("no samples of instance '" + instance + "'"));
+    }
+
+    /** The newest vector of every instance that has samples. */
+    public List<FeatureVector> latestOfAll() {
+        return allSamples(latestWindow(), null, null).stream()
+                .map(CollectorSamples::toSeries)
+                .filter(series -> series.length() > 0)
+                .map(this::latestOf)
+                .toList();
+    }
+
+    /** The newest vectors of the named instances, in the order named; 404 naming the first the collector lacks. */
+    public List<FeatureVector> latestOf(List<String> instances) {
+        if (instances.isEmpty() || instances.size() > BATCH_LIMIT) {
+            throw new InvalidInputException(null, "name 1 to " + BATCH_LIMIT + " instances, got " + instances.size());
+        }
+        Set<String> wanted = new LinkedHashSet<>(instances);
+        Map<String, FeatureVector> found = new LinkedHashMap<>();
+        for (FeatureVector vector : latestOfAll()) {
+            if (wanted.contains(vector.instance())) {
+                found.put(vector.instance(), vector);
+            }
+        }
+        List<FeatureVector> vectors = new ArrayList<>(wanted.size());
+        for (String instance : wanted) {
+            FeatureVector vector = found.get(instance);
+            if (vector == null) {
+                throw new NotFoundException("unknown instance '" + instance + "'");
+            }
+            vectors.add(vector);
+        }
+        return vectors;
+    }
+
+    /**
+     * The labelled rows of every instance for {@code horizon}, as CSV or JSON to stream. Input is validated and the
+     * samples are fetched before anything is written, so a bad parameter or an unreachable collector is a clean
+     * error response. Rows whose label cannot be known yet (the horizon reaches past the newest sample) are left out.
+     *
+     * @param from   ISO-8601 start, or null for the configured training window back from the newest samples
+     * @param to     ISO-8601 end, or null for the newest samples
+     * @param format {@code csv} or {@code json}
+     */
+    public StreamingOutput trainingSet(String horizon, String from, String to, String format) {
+        FeatureExtractor extractor = extractor();
+        int horizonSteps = horizonSteps(horizon);
+        if (!"csv".equals(format) && !"json".equals(format)) {
+            throw new InvalidInputException("format", "format must be csv or json, was '" + format + "'");
+        }
+        if (to != null && from == null) {
+            throw new InvalidInputException("from", "'to' needs a 'from'");
+        }
+        List<CollectorSamples> all = allSamples(trainingWindow, from, to);
+        return output -> {
+            Writer out = new BufferedWriter(new OutputStreamWriter(output, StandardCharsets.UTF_8), 1 << 16);
+            TrainingSetJson json = "json".equals(format) ? new TrainingSetJson(out, extractor.schema()) : null;
+            if (json == null) {
+                TrainingSetCsv.writeHeader(out, extractor.schema());
+            }
+            for (CollectorSamples samples : all) {
+                InstanceSeries series = samples.toSeries();
+                byte[] labels = DowntimeLabels.label(series.down(), horizonSteps);
+                for (int t = 0; t < series.length(); t++) {
+                    if (labels[t] == DowntimeLabels.UNKNOWN) {
+                        continue;
+                    }
+                    double[] vector = extractor.vectorAt(series, t);
+                    if (json != null) {
+                        json.row(series.instance(), series.timestamps()[t], labels[t], vector);
+                    } else {
+                        TrainingSetCsv.writeRow(out, series.instance(), series.timestamps()[t], labels[t], vector);
+                    }
+                }
+            }
+            if (json != null) {
+                json.end();
+            }
+            out.flush();
+        };
+    }
+
     /**
      * The extractor, built on first use from the collector's signals (or the configured subset) and sample step;
      * until the collector answers once, requests get a 503.
@@ -62,55 +155,23 @@ public class FeatureService {
                     CollectorSignals signals = fromCollector(collector::signals, null);
                     step = PrometheusDuration.parse(signals.step());
                     extractor = new FeatureExtractor(config.signals().orElse(signals.signals()),
-                            config.windows().stream().mapToInt(Integer::intValue).toArray());
+                            config.windows().stream().mapToInt(Integer::intValue).toArray(), config.baseline());
                 }
             }
         }
         return extractor;
     }
 
-    /** The newest vector of {@code instance}; 404 when the collector does not know it. */
-    public FeatureVector latest(String instance) {
-        String window = latestWindow();
-        List<CollectorSamples> samples = fromCollector(() -> collector.samples(instance, window), instance);
-        return samples.stream().map(s -> latestOf(s.toSeries())).findFirst()
-                .orElseThrow(() -> new NotFoundException("no samples of instance '" + instance + "'"));
-    }
-
-    /** The newest vector of every instance that has samples. */
-    public List<FeatureVector> latestOfAll() {
-        String window = latestWindow();
-        return fromCollector(() -> collector.samples(null, window), null).stream()
-                .map(CollectorSamples::toSeries)
-                .filter(series -> series.length() > 0)
-                .map(this::latestOf)
-                .toList();
-    }
-
-    /**
-     * The labelled rows of every instance for {@code horizon}, as CSV to stream. Input is validated and the samples
-     * are fetched before anything is written, so a bad horizon or an unreachable collector is a clean error response.
-     * Rows whose label cannot be known yet (the horizon reaches past the newest sample) are left out.
-     */
-    public StreamingOutput trainingSet(String horizon) {
-        FeatureExtractor extractor = extractor();
-        int horizonSteps = horizonSteps(horizon);
-        List<CollectorSamples> all = fromCollector(() -> collector.samples(null, trainingWindow), null);
-        return output -> {
-            Writer out = new BufferedWriter(new OutputStreamWriter(output, StandardCharsets.UTF_8), 1 << 16);
-            TrainingSetCsv.writeHeader(out, schema());
-            for (CollectorSamples samples : all) {
-                InstanceSeries series = samples.toSeries();
-                byte[] labels = DowntimeLabels.label(series.down(), horizonSteps);
-                for (int t = 0; t < series.length(); t++) {
-                    if (labels[t] != DowntimeLabels.UNKNOWN) {
-                        TrainingSetCsv.writeRow(out, series.instance(), series.timestamps()[t], labels[t],
-                                extractor.vectorAt(series, t));
-                    }
-                }
-            }
-            out.flush();
-        };
+    /** Every page of the collector's samples. */
+    private List<CollectorSamples> allSamples(String window, String from, String to) {
+        List<CollectorSamples> all = new ArrayList<>();
+        List<CollectorSamples> page;
+        do {
+            int offset = all.size();
+            page = fromCollector(() -> collector.samples(null, window, from, to, offset, CollectorClient.PAGE), null);
+            all.addAll(page);
+        } while (page.size() == CollectorClient.PAGE);
+        return all;
     }
 
     private int horizonSteps(String horizon) {
@@ -135,7 +196,9 @@ public class FeatureService {
         for (int i = 0; i < vector.length; i++) {
             named.put(names.get(i), Double.isNaN(vector[i]) ? null : vector[i]);
         }
-        return new FeatureVector(series.instance(), Instant.ofEpochMilli(series.timestamps()[t]), schema().hash(), named);
+        Instant newest = Instant.ofEpochMilli(series.timestamps()[t]);
+        boolean stale = newest.isBefore(Instant.now().minus(step.multipliedBy(2)));
+        return new FeatureVector(series.instance(), newest, schema().hash(), stale, named);
     }
 
     private String latestWindow() {

@@ -55,6 +55,35 @@ class FeaturesResourceTest {
     }
 
     @Test
+    void servesManyInstancesAtOnceInTheOrderNamed() {
+        given().contentType("application/json").body("[\"srv-b\", \"srv-a\"]").post("/features/batch")
+                .then().statusCode(200)
+                .body("instance", equalTo(List.of("srv-b", "srv-a")))
+                .body("stale", equalTo(List.of(true, true)));
+        given().contentType("application/json").body("[\"srv-a\", \"nope\"]").post("/features/batch")
+                .then().statusCode(404).body("detail", containsString("nope"));
+        given().contentType("application/json").body("{\"instances\": []}").post("/features/batch")
+                .then().statusCode(400).contentType("application/problem+json");
+        given().contentType("application/json").body("[\"srv-a\", 3]").post("/features/batch")
+                .then().statusCode(400).body("field", equalTo("[1]"));
+        given().contentType("application/json").body("[]").post("/features/batch").then().statusCode(400);
+    }
+
+    @Test
+    void theTrainingSetStreamsAsJsonWithTheSameRows() {
+        String csv = given().queryParam("horizon", "3m").get("/training-set").asString();
+        given().queryParam("horizon", "3m").queryParam("format", "json").get("/training-set").then().statusCode(200)
+                .contentType(containsString("application/json"))
+                .body("names[0]", equalTo("cpu_busy_last"))
+                .body("rows", hasSize((int) csv.lines().count() - 1))
+                .body("rows[0].instance", equalTo("srv-a"))
+                .body("rows.findAll { it.label == 1 }", hasSize(6));
+        given().queryParam("format", "xml").get("/training-set").then().statusCode(400).body("field", equalTo("format"));
+        given().queryParam("to", "2026-01-01T00:00:00Z").get("/training-set").then().statusCode(400)
+                .body("field", equalTo("from"));
+    }
+
+    @Test
     void anUnknownInstanceIsA404Problem() {
         given().get("/features/nope").then().statusCode(404)
                 .contentType("application/problem+json")

@@ -12,13 +12,22 @@ import java.util.List;
 @RegisterRestClient(configKey = "collector")
 public interface CollectorClient {
 
+    /** Most instances the collector returns in one page of samples. */
+    int PAGE = 1000;
+
     /** The signals every sample carries and the time between samples. */
     @GET
     @Path("signals")
     CollectorSignals signals();
 
-    /** Samples of one instance, or of all when {@code instance} is null, over {@code window} (Prometheus notation). */
+    /**
+     * Samples of one instance, or a page of all instances when {@code instance} is null: over {@code window}
+     * (Prometheus notation) back from each instance's newest sample, or over {@code [from, to]} (ISO-8601) when
+     * {@code from} is given.
+     */
     @GET
     @Path("samples")
-    List<CollectorSamples> samples(@QueryParam("instance") String instance, @QueryParam("window") String window);
+    List<CollectorSamples> samples(@QueryParam("instance") String instance, @QueryParam("window") String window,
+                                   @QueryParam("from") String from, @QueryParam("to") String to,
+                                   @QueryParam("offset") int offset, @QueryParam("limit") int limit);
 }

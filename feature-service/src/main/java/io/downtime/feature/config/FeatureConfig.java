@@ -13,9 +13,13 @@ public interface FeatureConfig {
     /** Signals to compute features of, as the collector names them; all of the collector's signals when unset. */
     Optional<List<String>> signals();
 
-    /** Window lengths in samples; each signal gets mean, std, min, max and slope over each. */
-    @WithDefault("15,60")
+    /** Window lengths in samples; each signal gets mean, std, min, max, slope, EWMA and change over each. */
+    @WithDefault("5,15,60")
     List<Integer> windows();
+
+    /** Samples of each instance's own history its z-scores compare against (6 hours at one sample a minute). */
+    @WithDefault("360")
+    int baseline();
 
     /** History a training set is built from, Prometheus notation. */
     @WithDefault("2d")

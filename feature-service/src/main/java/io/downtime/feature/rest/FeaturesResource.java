@@ -3,12 +3,18 @@ package io.downtime.feature.rest;
 import io.downtime.feature.FeatureService;
 import io.downtime.feature.FeatureVector;
 import io.downtime.features.FeatureSchema;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.downtime.problem.InvalidInputException;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 /** Feature vectors and their schema. */
@@ -16,10 +22,14 @@ import java.util.List;
 @Produces(MediaType.APPLICATION_JSON)
 public class FeaturesResource {
 
-    /** The schema: its hash (the version every vector and model carries), names in order, and definition. */
-    public record SchemaView(String hash, List<String> names, String definition) {
+    /**
+     * The schema: its hash (the version every vector and model carries), names in order, their types (all
+     * {@code double}; null in JSON where missing), and the definition's parameters.
+     */
+    public record SchemaView(String hash, List<String> names, List<String> types, String definition) {
         static SchemaView of(FeatureSchema schema) {
-            return new SchemaView(schema.hash(), schema.names(), schema.definition());
+            return new SchemaView(schema.hash(), schema.names(), Collections.nCopies(schema.size(), "double"),
+                    schema.definition());
         }
     }
 
@@ -38,6 +48,24 @@ public class FeaturesResource {
     @Path("schema")
     public SchemaView schema() {
         return SchemaView.of(features.schema());
+    }
+
+    /** The newest vectors of many instances at once: a JSON array of up to 1000 instance names. */
+    @POST
+    @Path("batch")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public List<FeatureVector> batch(JsonNode instances) {
+        if (instances == null || !instances.isArray()) {
+            throw new InvalidInputException(null, "expected a JSON array of instance names like [\"web-1\", \"db-2\"]");
+        }
+        List<String> names = new ArrayList<>(instances.size());
+        for (int i = 0; i < instances.size(); i++) {
+            if (!instances.get(i).isTextual()) {
+                throw new InvalidInputException("[" + i + "]", "instance names must be strings");
+            }
+            names.add(instances.get(i).asText());
+        }
+        return features.latestOf(names);
     }
 
     @GET

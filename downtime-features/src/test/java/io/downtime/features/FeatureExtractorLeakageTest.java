@@ -1,0 +1,61 @@
+package io.downtime.features;
+
+import org.junit.jupiter.api.RepeatedTest;
+import org.junit.jupiter.api.Test;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.SplittableRandom;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/** The vector at t depends on samples at or before t only: changing anything after t never changes it. */
+class FeatureExtractorLeakageTest {
+
+    private static final FeatureExtractor EXTRACTOR = new FeatureExtractor(List.of("a", "b"), new int[]{3, 7}, 12);
+
+    private static InstanceSeries randomSeries(SplittableRandom random, int length) {
+        long[] timestamps = new long[length];
+        double[][] values = new double[2][length];
+        boolean[] down = new boolean[length];
+        for (int t = 0; t < length; t++) {
+            timestamps[t] = t * 60_000L;
+            down[t] = random.nextDouble() < 0.1;
+            for (int s = 0; s < 2; s++) {
+                values[s][t] = down[t] || random.nextDouble() < 0.1 ? Double.NaN : random.nextGaussian();
+            }
+        }
+        return new InstanceSeries("x", timestamps, List.of("a", "b"), values, down);
+    }
+
+    @RepeatedTest(50)
+    void changingAnythingAfterTNeverChangesTheVectorAtT() {
+        SplittableRandom random = new SplittableRandom();
+        InstanceSeries series = randomSeries(random, 40);
+        int t = random.nextInt(series.length());
+        double[] before = EXTRACTOR.vectorAt(series, t);
+
+        double[][] changed = {series.values()[0].clone(), series.values()[1].clone()};
+        boolean[] down = series.down().clone();
+        for (int i = t + 1; i < series.length(); i++) {
+            changed[0][i] = random.nextDouble() < 0.3 ? Double.NaN : 1e6 * random.nextGaussian();
+            changed[1][i] = -changed[0][i];
+            down[i] = !down[i];
+        }
+        InstanceSeries future = new InstanceSeries("x", series.timestamps(), series.signals(), changed, down);
+        assertArrayEquals(before, EXTRACTOR.vectorAt(future, t), "vector at " + t + " changed with the future");
+    }
+
+    @Test
+    void theVectorAtTIsTheSameWhetherLaterSamplesExistOrNot() {
+        InstanceSeries series = randomSeries(new SplittableRandom(5), 40);
+        for (int t = 0; t < series.length(); t++) {
+            InstanceSeries truncated = new InstanceSeries("x", Arrays.copyOf(series.timestamps(), t + 1),
+                    series.signals(), new double[][]{Arrays.copyOf(series.values()[0], t + 1),
+                    Arrays.copyOf(series.values()[1], t + 1)}, Arrays.copyOf(series.down(), t + 1));
+            assertArrayEquals(EXTRACTOR.vectorAt(series, t), EXTRACTOR.vectorAt(truncated, t), "at " + t);
+        }
+        assertEquals(EXTRACTOR.schema().size(), EXTRACTOR.vectorAt(series, 0).length);
+    }
+}
