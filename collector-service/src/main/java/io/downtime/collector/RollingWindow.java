@@ -31,13 +31,16 @@ public final class RollingWindow {
         this.down = new boolean[capacity];
     }
 
-    /** Appends a sample; {@code sample[i]} is the value of signal i, {@code NaN} when missing. */
-    public synchronized void append(long timestamp, double[] sample, boolean isDown) {
+    /**
+     * Appends a sample; {@code sample[i]} is the value of signal i, {@code NaN} when missing. A sample not newer than
+     * the newest one is ignored (returns false): a source may read an overlapping range again after a failure.
+     */
+    public synchronized boolean append(long timestamp, double[] sample, boolean isDown) {
         if (sample.length != signals.size()) {
             throw new IllegalArgumentException("sample has " + sample.length + " values for " + signals.size() + " signals");
         }
         if (size > 0 && timestamp <= timestamps[(next - 1 + capacity()) % capacity()]) {
-            throw new IllegalArgumentException("sample at " + timestamp + " of " + instance + " is not newer than the last one");
+            return false;
         }
         timestamps[next] = timestamp;
         for (int s = 0; s < sample.length; s++) {
@@ -46,6 +49,7 @@ public final class RollingWindow {
         down[next] = isDown;
         next = (next + 1) % capacity();
         size = Math.min(size + 1, capacity());
+        return true;
     }
 
     /** The samples with {@code fromMillis <= timestamp <= toMillis}, oldest first. */

@@ -12,7 +12,7 @@ import java.util.Optional;
 
 /**
  * Drives the metric source: a first poll at start-up (the simulator's history, Prometheus' lookback), then one a
- * second; the source takes only the samples that are due. A simulator that is not the source still advances, to
+ * second, never two at once; the source takes only the samples that are due. A simulator that is not the source still advances, to
  * serve its scrape targets and logs.
  */
 @ApplicationScoped
@@ -40,7 +40,7 @@ public class SourcePoller {
     }
 
     @Scheduled(every = "1s", delayed = "1s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    void poll() {
+    synchronized void poll() {
         long now = clock.millis();
         simulator.filter(s -> s != source).ifPresent(s -> s.advance(now, SampleSink.DISCARD));
         source.poll(now, windows);

@@ -7,6 +7,7 @@ import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -37,12 +38,13 @@ class RollingWindowTest {
     }
 
     @Test
-    void rejectsSamplesThatAreNotNewer() {
+    void ignoresSamplesThatAreNotNewerAndRejectsMisshapenOnes() {
         RollingWindow window = new RollingWindow("web-1", List.of("cpu"), 10);
-        window.append(2000, new double[]{1}, false);
-        IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
-                () -> window.append(2000, new double[]{1}, false));
-        assertTrue(error.getMessage().contains("web-1"));
+        assertTrue(window.append(2000, new double[]{1}, false));
+        assertFalse(window.append(2000, new double[]{5}, true));
+        assertFalse(window.append(1000, new double[]{5}, true));
+        assertEquals(1, window.size());
+        assertArrayEquals(new double[]{1}, window.between(0, Long.MAX_VALUE).values()[0]);
         assertThrows(IllegalArgumentException.class, () -> window.append(3000, new double[]{1, 2}, false));
     }
 

@@ -12,6 +12,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 
 /**
@@ -32,7 +33,7 @@ public final class HttpStub implements AutoCloseable {
     }
 
     private final HttpServer server;
-    private final Map<String, Function<URI, Reply>> routes = new ConcurrentHashMap<>();
+    private final Map<String, BiFunction<URI, String, Reply>> routes = new ConcurrentHashMap<>();
 
     public HttpStub() {
         try {
@@ -46,6 +47,12 @@ public final class HttpStub implements AutoCloseable {
 
     /** Answers requests whose path is exactly {@code path}. */
     public HttpStub on(String path, Function<URI, Reply> handler) {
+        routes.put(path, (uri, body) -> handler.apply(uri));
+        return this;
+    }
+
+    /** Answers requests whose path is exactly {@code path}, from their URI and body. */
+    public HttpStub onRequest(String path, BiFunction<URI, String, Reply> handler) {
         routes.put(path, handler);
         return this;
     }
@@ -56,8 +63,9 @@ public final class HttpStub implements AutoCloseable {
 
     private void handle(HttpExchange exchange) throws IOException {
         URI uri = exchange.getRequestURI();
-        Function<URI, Reply> handler = routes.get(uri.getPath());
-        Reply reply = handler == null ? Reply.notFound() : handler.apply(uri);
+        String requestBody = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+        BiFunction<URI, String, Reply> handler = routes.get(uri.getPath());
+        Reply reply = handler == null ? Reply.notFound() : handler.apply(uri, requestBody);
         byte[] body = reply.body().getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().set("Content-Type", reply.contentType());
         exchange.sendResponseHeaders(reply.status(), body.length == 0 ? -1 : body.length);
