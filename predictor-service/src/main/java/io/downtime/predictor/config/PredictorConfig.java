@@ -15,6 +15,10 @@ public interface PredictorConfig {
     @WithDefault("data/registry")
     String registryDir();
 
+    /** Model versions kept in the registry (champions are always kept). */
+    @WithDefault("10")
+    int registryKeep();
+
     /** How often the whole fleet is scored and the gauges updated. */
     @WithDefault("30s")
     String scoringInterval();
@@ -47,6 +51,13 @@ public interface PredictorConfig {
         /** XGBoost learning rate. */
         @WithDefault("0.1")
         double eta();
+
+        /**
+         * How often a challenger is trained on fresh history; it replaces the champion only when it beats it on the
+         * latest validation window. {@code off} disables retraining.
+         */
+        @WithDefault("6h")
+        String retrainInterval();
 
         /** Seconds between attempts while feature-service is not reachable yet. */
         @WithDefault("3")

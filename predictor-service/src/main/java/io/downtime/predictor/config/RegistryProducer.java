@@ -13,6 +13,6 @@ public class RegistryProducer {
     @Produces
     @Singleton
     ModelRegistry registry(PredictorConfig config) {
-        return new ModelRegistry(Path.of(config.registryDir()));
+        return new ModelRegistry(Path.of(config.registryDir()), config.registryKeep());
     }
 }

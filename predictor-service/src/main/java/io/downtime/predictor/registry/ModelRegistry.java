@@ -1,5 +1,6 @@
 package io.downtime.predictor.registry;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.downtime.features.FeatureSchema;
@@ -15,8 +16,10 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -25,7 +28,8 @@ import java.util.stream.Stream;
 
 /**
  * Versioned models on disk: {@code models/<version>/} holds the model file and {@code metadata.json} with the
- * file's SHA-256; {@code champion-<horizon>.json} points at the version served for a horizon. Every write is atomic,
+ * file's SHA-256; {@code champion-<horizon>.json} points at the version served for a horizon and remembers the
+ * champions before it, for rollback. Only the newest versions are kept, and every champion. Every write is atomic,
  * so a crash leaves the previous state; a version that fails its checksum or cannot be parsed is skipped with a log
  * line and the newest good one is served instead.
  */
@@ -37,10 +41,20 @@ public final class ModelRegistry {
 
     private final Path models;
     private final Path root;
+    private final int keep;
     private final ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
-    /** Opens (creating when needed) the registry at {@code root}. */
+    /** Opens (creating when needed) the registry at {@code root}, keeping the newest 10 versions. */
     public ModelRegistry(Path root) {
+        this(root, 10);
+    }
+
+    /** Opens (creating when needed) the registry at {@code root}, keeping the newest {@code keep} versions. */
+    public ModelRegistry(Path root, int keep) {
+        if (keep < 2) {
+            throw new IllegalArgumentException("the registry must keep at least 2 versions, was " + keep);
+        }
+        this.keep = keep;
         this.root = root;
         this.models = root.resolve("models");
         try {
@@ -48,7 +62,7 @@ public final class ModelRegistry {
             try (Stream<Path> leftovers = Files.list(models)) {
                 for (Path staging : leftovers.filter(p -> p.getFileName().toString().startsWith(".staging-")).toList()) {
                     LOG.warnf("removing %s, left by a registration that did not finish", staging.getFileName());
-                    deleteStaging(staging);
+                    deleteDirectory(staging);
                 }
             }
         } catch (IOException e) {
@@ -63,6 +77,14 @@ public final class ModelRegistry {
     /** Stores {@code model} as a new version and makes it the champion of {@code horizon}. */
     public synchronized RegisteredModel register(XGBoostModel model, String horizon, double threshold,
                                                  ModelQuality quality) throws IOException {
+        RegisteredModel registered = store(model, horizon, threshold, quality);
+        promote(registered.metadata().version());
+        return registered;
+    }
+
+    /** Stores {@code model} as a new version without serving it (a challenger that lost, kept for the record). */
+    public synchronized RegisteredModel store(XGBoostModel model, String horizon, double threshold,
+                                              ModelQuality quality) throws IOException {
         String version = nextVersion();
         Path staging = models.resolve(".staging-" + UUID.randomUUID());
         Files.createDirectories(staging);
@@ -75,12 +97,54 @@ public final class ModelRegistry {
             AtomicFiles.writeDurably(staging.resolve(METADATA_FILE), json.writeValueAsBytes(metadata));
             AtomicFiles.forceDirectory(staging);
             AtomicFiles.moveDurably(staging, models.resolve(version));
-            AtomicFiles.write(championPointer(horizon), json.writeValueAsBytes(Map.of("version", version)));
-            LOG.infof("registered %s model version %s as champion for horizon %s", model.algorithm(), version, horizon);
+            LOG.infof("stored %s model version %s for horizon %s", model.algorithm(), version, horizon);
+            prune(horizon);
             return new RegisteredModel(metadata, model);
         } finally {
-            deleteStaging(staging);
+            deleteDirectory(staging);
         }
+    }
+
+    /**
+     * Makes {@code version} the champion of its horizon, remembering the one it replaces for {@link #rollback}.
+     *
+     * @throws IllegalArgumentException when the version does not exist or is damaged
+     */
+    public synchronized RegisteredModel promote(String version) throws IOException {
+        RegisteredModel model = load(version).orElseThrow(() ->
+                new IllegalArgumentException("model version '" + version + "' does not exist or is damaged"));
+        String horizon = model.metadata().horizon();
+        List<String> history = new ArrayList<>(championHistory(horizon));
+        history.remove(version);
+        history.add(0, version);
+        writeChampionHistory(horizon, history);
+        LOG.infof("model version %s is the champion for horizon %s", version, horizon);
+        return model;
+    }
+
+    /**
+     * Serves again the champion before the current one of {@code horizon}.
+     *
+     * @throws IllegalStateException when there is no earlier champion to go back to
+     */
+    public synchronized RegisteredModel rollback(String horizon) throws IOException {
+        List<String> history = new ArrayList<>(championHistory(horizon));
+        while (history.size() > 1) {
+            String current = history.remove(0);
+            Optional<RegisteredModel> previous = load(history.get(0));
+            if (previous.isPresent()) {
+                writeChampionHistory(horizon, history);
+                LOG.infof("rolled back horizon %s from version %s to %s", horizon, current, history.get(0));
+                return previous.get();
+            }
+        }
+        throw new IllegalStateException("horizon " + horizon + " has no earlier champion to roll back to");
+    }
+
+    /** The metadata of one version, when it exists and is readable. */
+    public synchronized Optional<ModelMetadata> metadata(String version) {
+        return version.matches("\\d{6}") && Files.isDirectory(models.resolve(version)) ? readMetadata(version)
+                : Optional.empty();
     }
 
     /**
@@ -147,15 +211,43 @@ public final class ModelRegistry {
     }
 
     private Optional<String> pointedVersion(String horizon) {
+        return championHistory(horizon).stream().findFirst();
+    }
+
+    /** The champions of {@code horizon}, current first; empty when there is none or the pointer is unreadable. */
+    private List<String> championHistory(String horizon) {
         Path pointer = championPointer(horizon);
         if (!Files.exists(pointer)) {
-            return Optional.empty();
+            return List.of();
         }
         try {
-            return Optional.ofNullable(json.readTree(pointer.toFile()).path("version").asText(null));
+            JsonNode node = json.readTree(pointer.toFile());
+            List<String> history = new ArrayList<>();
+            history.add(node.path("version").asText());
+            node.path("previous").forEach(previous -> history.add(previous.asText()));
+            return history.stream().filter(v -> v.matches("\\d{6}")).toList();
         } catch (IOException e) {
             LOG.errorf("champion pointer %s is unreadable: %s", pointer, e.getMessage());
-            return Optional.empty();
+            return List.of();
+        }
+    }
+
+    private void writeChampionHistory(String horizon, List<String> history) throws IOException {
+        Map<String, Object> pointer = new LinkedHashMap<>();
+        pointer.put("version", history.get(0));
+        pointer.put("previous", history.subList(1, Math.min(history.size(), keep)));
+        AtomicFiles.write(championPointer(horizon), json.writeValueAsBytes(pointer));
+    }
+
+    /** Deletes the oldest versions beyond {@code keep}, never a current or remembered champion. */
+    private void prune(String horizon) throws IOException {
+        List<String> versions = versionsNewestFirst();
+        List<String> champions = championHistory(horizon);
+        for (String version : versions.subList(Math.min(keep, versions.size()), versions.size())) {
+            if (!champions.contains(version)) {
+                deleteDirectory(models.resolve(version));
+                LOG.infof("removed model version %s: only the newest %d are kept", version, keep);
+            }
         }
     }
 
@@ -179,7 +271,7 @@ public final class ModelRegistry {
         return root.resolve("champion-" + horizon + ".json");
     }
 
-    private static void deleteStaging(Path staging) throws IOException {
+    private static void deleteDirectory(Path staging) throws IOException {
         if (Files.exists(staging)) {
             try (Stream<Path> files = Files.list(staging)) {
                 for (Path file : files.toList()) {

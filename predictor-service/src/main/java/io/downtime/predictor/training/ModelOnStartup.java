@@ -75,7 +75,7 @@ public class ModelOnStartup {
                 LOG.info(served.isEmpty() ? "the registry has no model yet: training a first one"
                         : "the served model needs feature schema " + served.get() + " but feature-service computes "
                         + schema + ": training a new model");
-                training.train();
+                training.train(ModelTraining.Progress.NONE);
                 scoring.scoreFleet();
                 return;
             } catch (ProcessingException | WebApplicationException e) {

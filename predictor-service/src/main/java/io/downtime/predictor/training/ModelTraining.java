@@ -4,13 +4,17 @@ import io.downtime.features.FeatureSchema;
 import io.downtime.features.PrometheusDuration;
 import io.downtime.features.TrainingSetCsv;
 import io.downtime.models.ChronologicalHoldout;
+import io.downtime.models.DowntimeClassifier;
 import io.downtime.models.LabelledRows;
+import io.downtime.models.ModelQuality;
+import io.downtime.models.evaluation.BinaryMetrics;
 import io.downtime.models.xgboost.XGBoostModel;
 import io.downtime.models.xgboost.XGBoostSettings;
 import io.downtime.models.xgboost.XGBoostTrainer;
 import io.downtime.predictor.ServedModel;
 import io.downtime.predictor.client.FeatureClient;
 import io.downtime.predictor.config.PredictorConfig;
+import io.downtime.predictor.registry.ModelMetadata;
 import io.downtime.predictor.registry.ModelRegistry;
 import io.downtime.predictor.registry.ModelRegistry.RegisteredModel;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -22,12 +26,35 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 
-/** One training run: fetch the labelled history, train, validate on its later part, register, serve. */
+/**
+ * One training run: fetch the labelled history, train on its earlier part, validate on its later part, register.
+ * The new model (the challenger) is served only when no champion exists, or when it beats the champion's PR-AUC on
+ * the same, latest validation window; a losing challenger is stored for the record but not served.
+ */
 @ApplicationScoped
 public class ModelTraining {
 
     private static final Logger LOG = Logger.getLogger(ModelTraining.class);
+
+    /** Where a run is: a phase name and a share done, 0 to 100. */
+    @FunctionalInterface
+    public interface Progress {
+        Progress NONE = (phase, percent) -> { };
+
+        void report(String phase, int percent);
+    }
+
+    /**
+     * The result of a run.
+     *
+     * @param model         the new model's metadata
+     * @param promoted      whether it is now the champion
+     * @param championPrAuc the previous champion's PR-AUC on the same validation window; null when there was none
+     */
+    public record Result(ModelMetadata model, boolean promoted, Double championPrAuc) {
+    }
 
     private final FeatureClient features;
     private final ModelRegistry registry;
@@ -42,8 +69,9 @@ public class ModelTraining {
         this.config = config;
     }
 
-    public synchronized RegisteredModel train() throws IOException {
+    public synchronized Result train(Progress progress) throws IOException {
         String horizon = config.horizon();
+        progress.report("fetching the training set", 5);
         FeatureSchema schema = features.schema().toSchema();
         LOG.infof("training an XGBoost model for horizon %s on feature schema %s", horizon, schema.hash());
         LabelledRows rows;
@@ -52,17 +80,47 @@ public class ModelTraining {
                     new BufferedReader(new InputStreamReader(csv, StandardCharsets.UTF_8))));
         }
         LOG.infof("training set: %d rows, %d positive", rows.size(), rows.positives());
+        progress.report("training", 40);
         PredictorConfig.Training training = config.training();
         XGBoostTrainer trainer = new XGBoostTrainer(new XGBoostSettings(training.rounds(), training.maxDepth(),
                 training.eta(), 0.8, Math.max(1, Runtime.getRuntime().availableProcessors()), 42));
         ChronologicalHoldout.Outcome<XGBoostModel> outcome =
                 new ChronologicalHoldout(training.validationShare(), PrometheusDuration.parse(horizon)).run(rows, trainer::train);
-        LOG.infof("trained in %.1f s; validation PR-AUC %.3f, F1 %.3f at threshold %.3f",
-                outcome.quality().trainSeconds(), outcome.quality().prAuc(), outcome.quality().f1(),
-                outcome.quality().threshold());
-        RegisteredModel registered = registry.register(outcome.model(), horizon, outcome.quality().threshold(),
-                outcome.quality());
-        served.serve(registered);
-        return registered;
+        ModelQuality quality = outcome.quality();
+        LOG.infof("trained in %.1f s; validation PR-AUC %.3f, F1 %.3f at threshold %.3f", quality.trainSeconds(),
+                quality.prAuc(), quality.f1(), quality.threshold());
+
+        progress.report("comparing with the champion", 80);
+        Double championPrAuc = championPrAuc(rows, quality, schema, horizon).orElse(null);
+        boolean promote = championPrAuc == null || quality.prAuc() > championPrAuc;
+        progress.report("registering", 90);
+        RegisteredModel registered = promote
+                ? registry.register(outcome.model(), horizon, quality.threshold(), quality)
+                : registry.store(outcome.model(), horizon, quality.threshold(), quality);
+        if (promote) {
+            served.serve(registered);
+        } else {
+            LOG.infof("challenger %s (PR-AUC %.3f) does not beat the champion (%.3f) on the latest validation window; "
+                    + "the champion stays", registered.metadata().version(), quality.prAuc(), championPrAuc);
+        }
+        progress.report("done", 100);
+        return new Result(registered.metadata(), promote, championPrAuc);
+    }
+
+    /** The served champion's PR-AUC on the challenger's validation rows, when it can score them. */
+    private Optional<Double> championPrAuc(LabelledRows rows, ModelQuality quality, FeatureSchema schema,
+                                           String horizon) {
+        return served.current()
+                .filter(champion -> champion.metadata().horizon().equals(horizon))
+                .filter(champion -> champion.metadata().featureSchema().equals(schema.hash()))
+                .map(champion -> {
+                    LabelledRows validation = rows.between(quality.validationFrom(), quality.validationTo() + 1);
+                    DowntimeClassifier classifier = champion.classifier();
+                    double[] scores = new double[validation.size()];
+                    for (int i = 0; i < scores.length; i++) {
+                        scores[i] = classifier.probability(validation.vectors()[i]);
+                    }
+                    return BinaryMetrics.prAuc(scores, validation.labels());
+                });
     }
 }

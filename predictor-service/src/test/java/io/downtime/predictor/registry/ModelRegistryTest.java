@@ -19,6 +19,7 @@ import java.util.stream.IntStream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class ModelRegistryTest {
@@ -102,5 +103,31 @@ class ModelRegistryTest {
         assertFalse(Files.exists(leftover));
         assertEquals("000001", reopened.champion("1h").orElseThrow().metadata().version());
         assertEquals(1, reopened.list().size());
+    }
+
+    @Test
+    void promotionAndRollbackWalkTheChampionHistory() throws IOException {
+        ModelRegistry registry = new ModelRegistry(root);
+        registry.register(first, "1h", 0.3, QUALITY);
+        registry.store(second, "1h", 0.4, QUALITY);
+        assertEquals("000001", registry.champion("1h").orElseThrow().metadata().version(), "storing does not promote");
+        registry.promote("000002");
+        assertEquals("000002", new ModelRegistry(root).champion("1h").orElseThrow().metadata().version());
+        assertEquals("000001", registry.rollback("1h").metadata().version());
+        assertEquals("000001", new ModelRegistry(root).champion("1h").orElseThrow().metadata().version());
+        assertThrows(IllegalStateException.class, () -> registry.rollback("1h"));
+        assertThrows(IllegalArgumentException.class, () -> registry.promote("000099"));
+    }
+
+    @Test
+    void onlyTheNewestVersionsAndEveryRememberedChampionAreKept() throws IOException {
+        ModelRegistry registry = new ModelRegistry(root, 3);
+        registry.register(first, "1h", 0.3, QUALITY);
+        for (int i = 0; i < 4; i++) {
+            registry.store(second, "1h", 0.4, QUALITY);
+        }
+        assertEquals(List.of("000005", "000004", "000003", "000001"),
+                registry.list().stream().map(ModelMetadata::version).toList(), "000002 is neither new nor a champion");
+        assertTrue(registry.metadata("000002").isEmpty());
     }
 }
