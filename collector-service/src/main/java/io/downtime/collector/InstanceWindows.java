@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Every instance's rolling window, whatever the source: a source appends its metric values, and each sample gets the
@@ -25,6 +26,8 @@ public final class InstanceWindows implements SampleSink {
     private final Shard shard;
     private final int minIncidentSteps;
     private final Map<String, RollingWindow> windows = new ConcurrentHashMap<>();
+    private final LongAdder accepted = new LongAdder();
+    private final LongAdder ignored = new LongAdder();
 
     /**
      * @param metricSignals the source's signals, in the order it appends them
@@ -77,8 +80,19 @@ public final class InstanceWindows implements SampleSink {
         System.arraycopy(metricValues, 0, sample, 0, metricValues.length);
         double[] logRates = logs.perMinute(instance, timestamp - stepMillis, timestamp);
         System.arraycopy(logRates, 0, sample, metricValues.length, logRates.length);
-        windows.computeIfAbsent(instance, name -> new RollingWindow(name, signals, capacity))
+        boolean added = windows.computeIfAbsent(instance, name -> new RollingWindow(name, signals, capacity))
                 .append(timestamp, sample, down);
+        (added ? accepted : ignored).increment();
+    }
+
+    /** Samples appended since start. */
+    public long acceptedSamples() {
+        return accepted.sum();
+    }
+
+    /** Samples ignored since start because they were not newer than their instance's newest. */
+    public long ignoredSamples() {
+        return ignored.sum();
     }
 
     /** The windows of all known instances, sorted by instance name. */

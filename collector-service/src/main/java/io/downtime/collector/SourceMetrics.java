@@ -1,5 +1,6 @@
 package io.downtime.collector;
 
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.Startup;
@@ -22,6 +23,11 @@ public class SourceMetrics {
         Gauge.builder("downtime_collector_instances", windows, w -> w.all().size())
                 .description("Instances the collector holds samples of")
                 .tag("source", source.name()).register(meters);
+        FunctionCounter.builder("downtime_collector_samples", windows, InstanceWindows::acceptedSamples)
+                .description("Samples appended to the windows").tag("outcome", "accepted").register(meters);
+        FunctionCounter.builder("downtime_collector_samples", windows, InstanceWindows::ignoredSamples)
+                .description("Samples ignored because they were not newer than the instance's newest")
+                .tag("outcome", "ignored").register(meters);
     }
 
     private static double newestSampleSeconds(InstanceWindows windows) {

@@ -1,6 +1,8 @@
 package io.downtime.collector;
 
 import io.downtime.collector.simulator.SimulatorSource;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -24,12 +26,16 @@ public class SourcePoller {
     private final Optional<SimulatorSource> simulator;
     private final InstanceWindows windows;
     private final Clock clock;
+    private final Timer pollDuration;
 
-    public SourcePoller(MetricSource source, Optional<SimulatorSource> simulator, InstanceWindows windows, Clock clock) {
+    public SourcePoller(MetricSource source, Optional<SimulatorSource> simulator, InstanceWindows windows, Clock clock,
+                        MeterRegistry meters) {
         this.source = source;
         this.simulator = simulator;
         this.windows = windows;
         this.clock = clock;
+        this.pollDuration = Timer.builder("downtime.collector.poll.duration")
+                .description("Time one poll of the metric source takes").tag("source", source.name()).register(meters);
     }
 
     void onStart(@Observes StartupEvent event) {
@@ -43,6 +49,6 @@ public class SourcePoller {
     synchronized void poll() {
         long now = clock.millis();
         simulator.filter(s -> s != source).ifPresent(s -> s.advance(now, SampleSink.DISCARD));
-        source.poll(now, windows);
+        pollDuration.record(() -> source.poll(now, windows));
     }
 }

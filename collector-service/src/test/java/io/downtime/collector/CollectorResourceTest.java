@@ -63,6 +63,8 @@ class CollectorResourceTest {
         given().get("/q/metrics").then().statusCode(200).body(containsString("jvm_memory_used_bytes"))
                 .body(containsString("downtime_collector_source_up{source=\"simulator\"} 1.0"))
                 .body(containsString("downtime_collector_instances{source=\"simulator\"} 5.0"))
+                .body(containsString("downtime_collector_samples_total{outcome=\"accepted\"} 1800.0"))
+                .body(containsString("downtime_collector_poll_duration_seconds_count{source=\"simulator\"}"))
                 .body(containsString("downtime_collector_last_sample_timestamp_seconds{source=\"simulator\"} 1.7724528E9"));
         given().get("/q/openapi").then().statusCode(200).body(containsString("/samples"));
     }
