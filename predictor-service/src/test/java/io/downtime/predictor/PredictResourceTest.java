@@ -167,6 +167,14 @@ class PredictResourceTest {
     }
 
     @Test
+    void keepsTheRecentScoresOfEachInstance() {
+        given().get("/predictions/srv-1/history").then().statusCode(200)
+                .body("size()", greaterThanOrEqualTo(1))
+                .body("[0].probability", greaterThan(0.5));
+        given().get("/predictions/nope/history").then().statusCode(404).contentType("application/problem+json");
+    }
+
+    @Test
     void describesTheRegisteredModel() {
         given().get("/models").then().statusCode(200)
                 .body("", hasSize(1))

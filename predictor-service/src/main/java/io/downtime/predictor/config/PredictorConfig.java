@@ -23,6 +23,10 @@ public interface PredictorConfig {
     @WithDefault("30s")
     String scoringInterval();
 
+    /** Fleet scores kept per instance for trend lines (at the scoring interval: 240 x 30 s = 2 hours). */
+    @WithDefault("240")
+    int historyPoints();
+
     /** Most instances one {@code /predict/batch} request may carry. */
     @WithDefault("1000")
     int batchLimit();

@@ -5,6 +5,7 @@ import io.downtime.predictor.PredictionService;
 import io.downtime.predictor.ServedModel;
 import io.downtime.predictor.client.FeatureClient;
 import io.downtime.predictor.client.RemoteFeatureVector;
+import io.downtime.predictor.config.PredictorConfig;
 import io.downtime.predictor.registry.ModelRegistry.RegisteredModel;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -24,6 +25,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Collectors;
 
 /**
  * Scores every instance on a schedule and exports {@code downtime_probability{instance,horizon,model}}, the age of
@@ -47,9 +49,11 @@ public class FleetScoring {
     private final Timer scoringTimer;
     private final AtomicLong lastSuccessSeconds = new AtomicLong();
     private final AtomicReference<FleetRisk> latest = new AtomicReference<>();
+    private final RiskHistory history;
 
     public FleetScoring(ServedModel served, PredictionService predictions, @RestClient FeatureClient features,
-                        MeterRegistry meters) {
+                        MeterRegistry meters, PredictorConfig config) {
+        this.history = new RiskHistory(config.historyPoints());
         this.served = served;
         this.predictions = predictions;
         this.features = features;
@@ -69,6 +73,11 @@ public class FleetScoring {
 
     public Optional<FleetRisk> latest() {
         return Optional.ofNullable(latest.get());
+    }
+
+    /** The recent scores of {@code instance}, oldest first. */
+    public Optional<List<RiskHistory.Point>> history(String instance) {
+        return history.of(instance);
     }
 
     @Scheduled(every = "${predictor.scoring-interval}", delayed = "5s",
@@ -93,6 +102,8 @@ public class FleetScoring {
         scored.sort(Comparator.comparingDouble(Prediction::probability).reversed());
         Instant now = Instant.now();
         latest.set(new FleetRisk(now, List.copyOf(scored)));
+        history.record(now, scored.stream().collect(Collectors.toMap(Prediction::instance, Prediction::probability,
+                (a, b) -> a)));
         probabilityGauge.register(scored.stream()
                 .map(p -> MultiGauge.Row.of(Tags.of("instance", p.instance(), "horizon", p.horizon(),
                         "model", p.model().name()), p.probability()))
