@@ -6,14 +6,16 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.util.Map;
 
 /**
- * predictor-service at the HTTP boundary: three scored instances, riskiest first, one of them named like an
- * attack on the page.
+ * predictor-service, collector-service and feature-service at the HTTP boundary: three scored instances, riskiest
+ * first, one of them named like an attack on the page; web-3's history, samples and features; two model versions.
  */
 public class StubPredictor implements QuarkusTestResourceLifecycleManager {
 
     static final String HOSTILE_NAME = "<script>alert('x')</script>\"db";
 
     private HttpStub stub;
+    private HttpStub collector;
+    private HttpStub features;
 
     @Override
     public Map<String, String> start() {
@@ -31,12 +33,43 @@ public class StubPredictor implements QuarkusTestResourceLifecycleManager {
                   "model": {"name": "xgboost", "version": "000002"}, "explanation": [],
                   "featuresAt": "2026-01-02T00:00:00Z"}]}
                 """.formatted(HOSTILE_NAME.replace("\"", "\\\""));
-        stub = new HttpStub().on("/predictions", uri -> HttpStub.Reply.json(fleet));
-        return Map.of("quarkus.rest-client.predictor.url", stub.url());
+        String prediction = """
+                {"instance": "web-3", "probability": 0.91, "horizon": "1h", "risk": "high", "threshold": 0.3,
+                 "model": {"name": "xgboost", "version": "000002"}, "explanationMethod": "tree-path",
+                 "explanation": [{"feature": "memory_available_ratio_slope_60", "contribution": 2.1},
+                                 {"feature": "load1_last", "contribution": -0.5}],
+                 "featuresAt": "2026-01-02T00:00:00Z"}""";
+        String model = """
+                {"version": "%s", "algorithm": "xgboost", "horizon": "1h", "threshold": 0.3, "createdAt": "2026-01-02T00:00:00Z",
+                 "quality": {"prAuc": 0.81, "precision": 0.7, "recall": 0.6, "f1": 0.65, "accuracy": 0.97, "trainingRows": 1000}}""";
+        stub = new HttpStub().on("/predictions", uri -> HttpStub.Reply.json(fleet))
+                .on("/predictions/web-3/history", uri -> HttpStub.Reply.json(
+                        "[{\"time\": \"2026-01-01T23:59:00Z\", \"probability\": 0.5},"
+                                + " {\"time\": \"2026-01-02T00:00:00Z\", \"probability\": 0.91}]"))
+                .on("/predict", uri -> HttpStub.Reply.json(prediction))
+                .on("/models", uri -> HttpStub.Reply.json("[" + model.formatted("000002") + "," + model.formatted("000001") + "]"))
+                .on("/models/champion", uri -> HttpStub.Reply.json(model.formatted("000002")))
+                .on("/jobs/j1", uri -> HttpStub.Reply.json("""
+                        {"id": "j1", "state": "running", "phase": "training", "percent": 40}"""));
+        collector = new HttpStub()
+                .on("/samples", uri -> HttpStub.Reply.json("""
+                        [{"instance": "web-3", "step": "1m", "signals": ["load1", "log_errors"],
+                          "timestamps": [0, 60000, 120000], "values": [[1.0, null, 3.0], [0.0, 5.0, 1.0]],
+                          "down": [false, true, false]}]"""))
+                .on("/signals", uri -> HttpStub.Reply.json(
+                        "{\"source\": \"simulator\", \"step\": \"1m\", \"signals\": [\"load1\", \"log_errors\"]}"));
+        features = new HttpStub().on("/features/web-3", uri -> HttpStub.Reply.json("""
+                {"instance": "web-3", "timestamp": "2026-01-02T00:00:00Z", "schema": "abc", "stale": false,
+                 "features": {"memory_available_ratio_slope_60": -0.01, "load1_last": 3.5, "other": null}}"""));
+        return Map.of("quarkus.rest-client.predictor.url", stub.url(),
+                "quarkus.rest-client.collector.url", collector.url(),
+                "quarkus.rest-client.features.url", features.url());
     }
 
     @Override
     public void stop() {
         stub.close();
+        collector.close();
+        features.close();
     }
 }

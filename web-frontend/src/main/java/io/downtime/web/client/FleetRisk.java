@@ -2,13 +2,15 @@ package io.downtime.web.client;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 
 /** The predictor's newest fleet scores, riskiest first. */
 public record FleetRisk(Instant scoredAt, List<InstanceRisk> predictions) {
 
     /** One instance's score and its strongest reasons. */
     public record InstanceRisk(String instance, double probability, String horizon, String risk, double threshold,
-                               Model model, List<Contribution> explanation, Instant featuresAt) {
+                               Model model, List<Contribution> explanation, String explanationMethod,
+                               Instant featuresAt) {
 
         /** The contribution of largest magnitude, or null when there is none. */
         public Contribution topContribution() {
@@ -17,7 +19,7 @@ public record FleetRisk(Instant scoredAt, List<InstanceRisk> predictions) {
 
         /** Probability as a percentage with one decimal, for display. */
         public String percent() {
-            return String.format(java.util.Locale.ROOT, "%.1f %%", probability * 100);
+            return String.format(Locale.ROOT, "%.1f %%", probability * 100);
         }
     }
 

@@ -1,0 +1,87 @@
+package io.downtime.web.pages;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import io.downtime.web.charts.SvgCharts;
+import io.downtime.web.client.CollectorClient;
+import io.downtime.web.client.FleetRisk.InstanceRisk;
+import io.downtime.web.client.PredictorClient;
+import io.downtime.web.client.RiskPoint;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** One instance: its prediction and why, its probability over time, its signals with incidents marked, its logs. */
+@Path("/instances/{instance}")
+public class InstancePage {
+
+    /** A titled chart. */
+    public record Chart(String title, String svg) {
+    }
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance instance(String instance, InstanceRisk prediction, String explanation,
+                                                Chart probability, List<Chart> signals, List<Chart> logs,
+                                                List<String> problems);
+    }
+
+    private static final String WINDOW = "2h";
+
+    private final PredictorClient predictor;
+    private final CollectorClient collector;
+
+    public InstancePage(@RestClient PredictorClient predictor, @RestClient CollectorClient collector) {
+        this.predictor = predictor;
+        this.collector = collector;
+    }
+
+    @GET
+    @Produces(MediaType.TEXT_HTML)
+    public TemplateInstance instance(@PathParam("instance") String instance) {
+        List<String> problems = new ArrayList<>();
+        InstanceRisk prediction = null;
+        try {
+            prediction = predictor.predict(JsonNodeFactory.instance.objectNode().put("instance", instance));
+        } catch (RuntimeException e) {
+            problems.add("The current prediction is unavailable: " + Backend.problem("predictor-service", e) + ".");
+        }
+        String explanation = prediction == null ? null : SvgCharts.contributionBars(prediction.explanation().stream()
+                .map(c -> new SvgCharts.Bar(c.feature(), c.contribution())).toList(), "why: feature contributions");
+
+        Chart probability = Backend.call("predictor-service", () -> predictor.history(instance))
+                .filter(points -> !points.isEmpty())
+                .map(points -> new Chart("Downtime probability, recent scores", SvgCharts.lineChart(
+                        "downtime probability of " + instance,
+                        points.stream().mapToLong(p -> p.time().toEpochMilli()).toArray(),
+                        points.stream().mapToDouble(RiskPoint::probability).toArray(), null, true)))
+                .orElse(null);
+
+        List<Chart> signals = new ArrayList<>();
+        List<Chart> logs = new ArrayList<>();
+        Optional<CollectorClient.Samples> samples = Backend.call("collector-service",
+                () -> collector.samples(instance, WINDOW)).flatMap(list -> list.stream().findFirst());
+        samples.ifPresentOrElse(s -> {
+            for (int i = 0; i < s.signals().size(); i++) {
+                String signal = s.signals().get(i);
+                double[] values = new double[s.timestamps().length];
+                for (int t = 0; t < values.length; t++) {
+                    Double value = s.values().get(i)[t];
+                    values[t] = value == null ? Double.NaN : value;
+                }
+                Chart chart = new Chart(signal, SvgCharts.lineChart(signal + " of " + instance + ", incidents shaded",
+                        s.timestamps(), values, s.down(), false));
+                (signal.startsWith("log_") ? logs : signals).add(chart);
+            }
+        }, () -> problems.add("Signals are unavailable: collector-service did not answer for this instance."));
+        return Templates.instance(instance, prediction, explanation, probability, signals, logs, problems);
+    }
+}

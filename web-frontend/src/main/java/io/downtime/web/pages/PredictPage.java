@@ -1,0 +1,125 @@
+package io.downtime.web.pages;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.downtime.web.charts.SvgCharts;
+import io.downtime.web.client.FeatureClient;
+import io.downtime.web.client.FleetRisk;
+import io.downtime.web.client.FleetRisk.InstanceRisk;
+import io.downtime.web.client.PredictorClient;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What if: take an instance's current features, change the ones that matter most, and see the probability and the
+ * explanation move. Features not on the form keep their current values.
+ */
+@Path("/predict")
+public class PredictPage {
+
+    private static final String PREFIX = "f.";
+
+    /** An editable feature and its value ({@code ""} when missing). */
+    public record Field(String name, String value) {
+    }
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance predict(List<String> instances, String instance, List<Field> fields,
+                                               InstanceRisk result, String explanation, String problem);
+    }
+
+    private final PredictorClient predictor;
+    private final FeatureClient features;
+
+    public PredictPage(@RestClient PredictorClient predictor, @RestClient FeatureClient features) {
+        this.predictor = predictor;
+        this.features = features;
+    }
+
+    @GET
+    @Produces(MediaType.TEXT_HTML)
+    public TemplateInstance form(@QueryParam("instance") String instance) {
+        List<String> instances = Backend.call("predictor-service", predictor::predictions)
+                .map(f -> f.predictions().stream().map(InstanceRisk::instance).sorted().toList()).orElse(List.of());
+        if (instance == null || instance.isBlank()) {
+            return Templates.predict(instances, null, List.of(), null, null,
+                    instances.isEmpty() ? "No instances: predictor-service has not scored the fleet yet." : null);
+        }
+        try {
+            InstanceRisk current = predictor.predict(JsonNodeFactory.instance.objectNode().put("instance", instance));
+            Map<String, Double> vector = features.latest(instance).features();
+            List<Field> fields = current.explanation().stream()
+                    .map(c -> new Field(c.feature(), display(vector.get(c.feature())))).toList();
+            return Templates.predict(instances, instance, fields, current, bars(current), null);
+        } catch (RuntimeException e) {
+            return Templates.predict(instances, instance, List.of(), null, null,
+                    "The features of " + instance + " are unavailable: " + Backend.problem("the services", e) + ".");
+        }
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Produces(MediaType.TEXT_HTML)
+    public TemplateInstance predict(MultivaluedMap<String, String> form) {
+        String instance = form.getFirst("instance");
+        List<String> instances = Backend.call("predictor-service", predictor::predictions)
+                .map(f -> f.predictions().stream().map(InstanceRisk::instance).sorted().toList()).orElse(List.of());
+        try {
+            Map<String, Double> vector = new LinkedHashMap<>(features.latest(instance).features());
+            List<Field> fields = new ArrayList<>();
+            for (Map.Entry<String, List<String>> entry : form.entrySet()) {
+                if (entry.getKey().startsWith(PREFIX)) {
+                    String name = entry.getKey().substring(PREFIX.length());
+                    String text = entry.getValue().isEmpty() ? "" : entry.getValue().get(0).strip();
+                    if (!vector.containsKey(name)) {
+                        throw new IllegalArgumentException("unknown feature '" + name + "'");
+                    }
+                    vector.put(name, text.isEmpty() ? null : Double.parseDouble(text));
+                    fields.add(new Field(name, text));
+                }
+            }
+            ObjectNode request = JsonNodeFactory.instance.objectNode().put("instance", instance);
+            ObjectNode values = request.putObject("features");
+            vector.forEach((name, value) -> {
+                if (value == null) {
+                    values.putNull(name);
+                } else {
+                    values.put(name, value);
+                }
+            });
+            InstanceRisk result = predictor.predict(request);
+            return Templates.predict(instances, instance, fields, result, bars(result), null);
+        } catch (NumberFormatException e) {
+            return Templates.predict(instances, instance, List.of(), null, null, "Every value must be a number.");
+        } catch (IllegalArgumentException e) {
+            return Templates.predict(instances, instance, List.of(), null, null, e.getMessage());
+        } catch (RuntimeException e) {
+            return Templates.predict(instances, instance, List.of(), null, null,
+                    "The prediction failed: " + Backend.problem("the services", e) + ".");
+        }
+    }
+
+    private static String bars(FleetRisk.InstanceRisk risk) {
+        return SvgCharts.contributionBars(risk.explanation().stream()
+                .map(c -> new SvgCharts.Bar(c.feature(), c.contribution())).toList(), "feature contributions");
+    }
+
+    private static String display(Double value) {
+        return value == null ? "" : Double.toString(value);
+    }
+}

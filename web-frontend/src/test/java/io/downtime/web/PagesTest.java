@@ -1,0 +1,92 @@
+package io.downtime.web;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Test;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+@QuarkusTest
+@QuarkusTestResource(StubPredictor.class)
+class PagesTest {
+
+    @Test
+    void theInstancePageShowsThePredictionItsReasonsTrendSignalsIncidentsAndLogs() {
+        given().get("/instances/web-3").then().statusCode(200)
+                .body(containsString("91.0 %"))
+                .body(containsString("tree-path"))
+                .body(containsString("<rect class=\"raises\""))
+                .body(containsString("<rect class=\"lowers\""))
+                .body(containsString("aria-label=\"downtime probability of web-3\""))
+                .body(containsString("<rect class=\"incident\""))
+                .body(containsString("<figcaption>load1</figcaption>"))
+                .body(containsString("Log lines per minute"))
+                .body(containsString("<figcaption>log_errors</figcaption>"));
+    }
+
+    @Test
+    void theFleetShowsTrendLinesAndFiltersAndSorts() {
+        given().get("/").then().statusCode(200).body(containsString("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"sparkline\""))
+                .body(containsString("<polyline"));
+        given().queryParam("q", "api").get("/fleet/table").then().statusCode(200)
+                .body(containsString("1 instances")).body(not(containsString(">web-3<")));
+        String byName = given().queryParam("sort", "name").get("/fleet/table").asString();
+        assertTrue(byName.indexOf(">api-1<") < byName.indexOf(">web-3<"));
+    }
+
+    @Test
+    void theModelsPageIsALeaderboardWithPromotion() {
+        given().get("/models").then().statusCode(200)
+                .body(containsString("2 stored versions"))
+                .body(containsString("0.810"))
+                .body(containsString("<strong>champion</strong>"))
+                .body(containsString("action=\"/models/000001/promote\""))
+                .body(not(containsString("action=\"/models/000002/promote\"")));
+    }
+
+    @Test
+    void theTrainPageShowsAJobsProgress() {
+        given().get("/train/j1").then().statusCode(200)
+                .body(containsString("<progress id=\"progress\" max=\"100\" value=\"40\">"))
+                .body(containsString("training"));
+        given().get("/train/j1/status").then().statusCode(200).body("percent", equalTo(40));
+    }
+
+    @Test
+    void thePredictPagePrefillsTheWeightiestFeaturesAndScoresAChange() {
+        given().queryParam("instance", "web-3").get("/predict").then().statusCode(200)
+                .body(containsString("name=\"f.memory_available_ratio_slope_60\" value=\"-0.01\""))
+                .body(containsString("name=\"f.load1_last\" value=\"3.5\""));
+        given().formParam("instance", "web-3").formParam("f.load1_last", "9").post("/predict").then().statusCode(200)
+                .body(containsString("91.0 %"));
+        given().formParam("instance", "web-3").formParam("f.load1_last", "lots").post("/predict").then().statusCode(200)
+                .body(containsString("Every value must be a number."));
+        given().formParam("instance", "web-3").formParam("f.<script>", "1").post("/predict").then().statusCode(200)
+                .body(containsString("unknown feature &#39;&lt;script&gt;&#39;"));
+    }
+
+    @Test
+    void theSettingsPageSaysWhatRuns() {
+        given().get("/settings").then().statusCode(200)
+                .body(containsString("simulator, one sample every 1m, 2 signals"))
+                .body(containsString("xgboost 000002"));
+    }
+
+    @Test
+    void everyPageCarriesSecurityHeadersAndNoInlineScript() {
+        for (String page : new String[]{"/", "/models", "/train", "/predict", "/settings", "/instances/web-3"}) {
+            String html = given().get(page).then().statusCode(200)
+                    .header("Content-Security-Policy", containsString("script-src 'self'"))
+                    .header("X-Content-Type-Options", equalTo("nosniff"))
+                    .header("X-Frame-Options", equalTo("DENY"))
+                    .extract().asString();
+            assertFalse(html.matches("(?s).*<script>.*"), page + " has an inline script");
+            assertFalse(html.contains(" style=\""), page + " has an inline style");
+        }
+    }
+}
