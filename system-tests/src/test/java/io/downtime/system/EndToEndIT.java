@@ -8,12 +8,8 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -32,39 +28,23 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class EndToEndIT {
 
-    private static final Duration READY_TIMEOUT = Duration.ofSeconds(180);
-
-    private static Path registry;
+    private static RunningSystem system;
     private static ServiceProcess collector;
-    private static ServiceProcess features;
     private static ServiceProcess predictor;
     private static ServiceProcess web;
 
     @BeforeAll
     static void startTheSystem() throws Exception {
-        registry = Files.createTempDirectory("e2e-registry");
-        collector = new ServiceProcess("collector-service").start(Map.of());
-        features = new ServiceProcess("feature-service")
-                .start(Map.of("quarkus.rest-client.collector.url", collector.url()));
-        predictor = startPredictor();
-        web = new ServiceProcess("web-frontend").start(Map.of("quarkus.rest-client.predictor.url", predictor.url()));
-        for (ServiceProcess service : List.of(collector, features, predictor, web)) {
-            service.awaitReady(READY_TIMEOUT);
-        }
-    }
-
-    private static ServiceProcess startPredictor() {
-        return new ServiceProcess("predictor-service").start(Map.of(
-                "quarkus.rest-client.features.url", features.url(),
-                "predictor.registry-dir", registry.toString()));
+        system = RunningSystem.start();
+        collector = system.collector;
+        predictor = system.predictor;
+        web = system.web;
     }
 
     @AfterAll
     static void stopTheSystem() throws Exception {
-        for (ServiceProcess service : new ServiceProcess[]{web, predictor, features, collector}) {
-            if (service != null) {
-                service.close();
-            }
+        if (system != null) {
+            system.close();
         }
     }
 
@@ -119,9 +99,8 @@ class EndToEndIT {
     void theModelSurvivesARestartOfThePredictor() throws Exception {
         String version = given().baseUri(predictor.url()).get("/models/champion").then().statusCode(200)
                 .extract().path("version");
-        predictor.close();
-        predictor = startPredictor();
-        predictor.awaitReady(READY_TIMEOUT);
+        system.restartPredictor();
+        predictor = system.predictor;
         given().baseUri(predictor.url()).get("/models/champion").then().statusCode(200)
                 .body("version", equalTo(version));
         assertTrue(predictor.log().contains("from the registry"), "the restarted predictor did not load its model");

@@ -17,6 +17,11 @@ public record FleetRisk(Instant scoredAt, List<InstanceRisk> predictions) {
             return explanation == null || explanation.isEmpty() ? null : explanation.get(0);
         }
 
+        /** The alarm threshold as a percentage, for display. */
+        public String thresholdPercent() {
+            return String.format(Locale.ROOT, "%.1f %%", threshold * 100);
+        }
+
         /** Probability as a percentage with one decimal, for display. */
         public String percent() {
             return String.format(Locale.ROOT, "%.1f %%", probability * 100);
