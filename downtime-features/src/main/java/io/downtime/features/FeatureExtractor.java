@@ -10,7 +10,8 @@ import java.util.List;
  * <p>
  * Per signal: the last value; over each window (in samples) mean, standard deviation, minimum, maximum,
  * least-squares slope per sample, exponentially weighted mean (span = window) and change from the window's first
- * value; and the z-score of the last value against the instance's own baseline (the longest span, ending at t).
+ * value; the z-score of the last value against the instance's own baseline (ending at t); and the difference from
+ * the value one day earlier, where the history reaches back that far.
  * Per instance: the share of samples missing in the longest window, the length of the current gap (consecutive samples
  * without any value), and the samples since the instance was last down (both capped at the baseline). Missing samples
  * ({@code NaN}) are skipped; a statistic over no samples is {@code NaN}, which the models treat as missing.
@@ -22,19 +23,21 @@ public final class FeatureExtractor {
     private final List<String> signals;
     private final int[] windows;
     private final int baseline;
+    private final int daySamples;
     private final FeatureSchema schema;
 
-    /** Windows of 5, 15 and 60 samples and a baseline of 360 samples (6 hours at one sample a minute). */
+    /** Windows of 5, 15 and 60 samples, a baseline of 360 samples, one sample a minute (6 hours, a day of 1440). */
     public FeatureExtractor(List<String> signals) {
-        this(signals, new int[]{5, 15, 60}, 360);
+        this(signals, new int[]{5, 15, 60}, 360, 1440);
     }
 
     /**
-     * @param signals  the signals to compute features of (in any order; vectors list them by name)
-     * @param windows  window lengths in samples, e.g. {@code 5, 15, 60}
-     * @param baseline samples of the instance's own history its z-scores compare against; at least the longest window
+     * @param signals    the signals to compute features of (in any order; vectors list them by name)
+     * @param windows    window lengths in samples, e.g. {@code 5, 15, 60}
+     * @param baseline   samples of the instance's own history its z-scores compare against; at least the longest window
+     * @param daySamples samples in a day (1440 at one a minute), for the difference from a day earlier
      */
-    public FeatureExtractor(List<String> signals, int[] windows, int baseline) {
+    public FeatureExtractor(List<String> signals, int[] windows, int baseline, int daySamples) {
         if (signals.isEmpty()) {
             throw new IllegalArgumentException("at least one signal is needed");
         }
@@ -47,9 +50,13 @@ public final class FeatureExtractor {
         if (baseline < this.windows[this.windows.length - 1]) {
             throw new IllegalArgumentException("the baseline (" + baseline + " samples) must cover the longest window");
         }
+        if (daySamples < 1) {
+            throw new IllegalArgumentException("a day must hold at least one sample, was " + daySamples);
+        }
         this.baseline = baseline;
-        this.schema = new FeatureSchema(names(),
-                "features-v2 windows=" + Arrays.toString(this.windows) + " baseline=" + baseline);
+        this.daySamples = daySamples;
+        this.schema = new FeatureSchema(names(), "features-v3 windows=" + Arrays.toString(this.windows)
+                + " baseline=" + baseline + " day=" + daySamples);
     }
 
     public FeatureSchema schema() {
@@ -60,9 +67,9 @@ public final class FeatureExtractor {
         return signals;
     }
 
-    /** Samples of history a vector needs to be complete: the baseline. */
+    /** Samples of history a vector needs to be complete: the baseline, or a day and one sample when longer. */
     public int historyNeeded() {
-        return baseline;
+        return Math.max(baseline, daySamples + 1);
     }
 
     /** The vector at sample index {@code t}, computed from samples {@code ≤ t} only. */
@@ -81,6 +88,7 @@ public final class FeatureExtractor {
                 k = windowStatistics(values, Math.max(0, t - window + 1), t, vector, k);
             }
             vector[k++] = zScore(values, Math.max(0, t - baseline + 1), t);
+            vector[k++] = t >= daySamples ? values[t] - values[t - daySamples] : Double.NaN;
         }
         vector[k++] = missingShare(columns, t);
         vector[k++] = gapLength(columns, t);
@@ -98,6 +106,7 @@ public final class FeatureExtractor {
                 }
             }
             names.add(signal + "_zscore");
+            names.add(signal + "_day_diff");
         }
         names.add("missing_share_" + windows[windows.length - 1]);
         names.add("gap_samples");

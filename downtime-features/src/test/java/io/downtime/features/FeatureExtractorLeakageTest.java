@@ -13,7 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 /** The vector at t depends on samples at or before t only: changing anything after t never changes it. */
 class FeatureExtractorLeakageTest {
 
-    private static final FeatureExtractor EXTRACTOR = new FeatureExtractor(List.of("a", "b"), new int[]{3, 7}, 12);
+    private static final FeatureExtractor EXTRACTOR = new FeatureExtractor(List.of("a", "b"), new int[]{3, 7}, 12, 10);
 
     private static InstanceSeries randomSeries(SplittableRandom random, int length) {
         long[] timestamps = new long[length];

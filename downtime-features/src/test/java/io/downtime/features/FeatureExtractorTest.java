@@ -2,6 +2,7 @@ package io.downtime.features;
 
 import org.junit.jupiter.api.Test;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -29,7 +30,7 @@ class FeatureExtractorTest {
 
     @Test
     void windowStatisticsMatchHandComputedValues() {
-        FeatureExtractor extractor = new FeatureExtractor(List.of("a"), new int[]{4}, 4);
+        FeatureExtractor extractor = new FeatureExtractor(List.of("a"), new int[]{4}, 4, 1440);
         double[] v = extractor.vectorAt(series(new double[]{9, 1, 2, 4, 7}, new boolean[5]), 4);
         Map<String, Integer> at = index(extractor);
         // Window of 4 ending at t=4: 1, 2, 4, 7.
@@ -50,7 +51,7 @@ class FeatureExtractorTest {
 
     @Test
     void missingSamplesAreSkippedAndAnEmptyWindowIsMissing() {
-        FeatureExtractor extractor = new FeatureExtractor(List.of("a"), new int[]{2, 3}, 3);
+        FeatureExtractor extractor = new FeatureExtractor(List.of("a"), new int[]{2, 3}, 3, 1440);
         Map<String, Integer> at = index(extractor);
         double[] v = extractor.vectorAt(series(new double[]{5, NaN, NaN}, new boolean[3]), 2);
         assertTrue(Double.isNaN(v[at.get("a_last")]));
@@ -64,7 +65,7 @@ class FeatureExtractorTest {
 
     @Test
     void timeBeforeTheDataCountsAsMissingAndSinceDownIsCapped() {
-        FeatureExtractor extractor = new FeatureExtractor(List.of("a"), new int[]{4}, 5);
+        FeatureExtractor extractor = new FeatureExtractor(List.of("a"), new int[]{4}, 5, 1440);
         Map<String, Integer> at = index(extractor);
         InstanceSeries series = series(new double[]{1, NaN, 3, 4, 5, 6, 7, 8}, new boolean[]{false, true, false, false, false, false, false, false});
         assertEquals(3 / 4.0, extractor.vectorAt(series, 0)[at.get("missing_share_4")], 1e-12);
@@ -75,22 +76,45 @@ class FeatureExtractorTest {
     }
 
     @Test
+    void theDifferenceFromADayEarlierNeedsADayOfHistory() {
+        FeatureExtractor extractor = new FeatureExtractor(List.of("a"), new int[]{2}, 2, 3);
+        Map<String, Integer> at = index(extractor);
+        InstanceSeries series = series(new double[]{1, 2, 4, 8, NaN}, new boolean[5]);
+        assertTrue(Double.isNaN(extractor.vectorAt(series, 2)[at.get("a_day_diff")]), "no day of history yet");
+        assertEquals(7, extractor.vectorAt(series, 3)[at.get("a_day_diff")], "8 now, 1 a day (3 samples) earlier");
+        assertTrue(Double.isNaN(extractor.vectorAt(series, 4)[at.get("a_day_diff")]), "missing now");
+        assertEquals(4, extractor.historyNeeded(), "a day and one sample");
+    }
+
+    @Test
+    void irregularSamplingChangesNothingPerSample() {
+        FeatureExtractor extractor = new FeatureExtractor(List.of("a"), new int[]{3}, 3, 1440);
+        double[] values = {1, 5, 2, 8};
+        InstanceSeries regular = series(values, new boolean[4]);
+        InstanceSeries irregular = new InstanceSeries("x", new long[]{0, 60_000, 1_200_000, 1_260_000}, List.of("a"),
+                new double[][]{values}, new boolean[4]);
+        assertEquals(Arrays.toString(extractor.vectorAt(regular, 3)),
+                Arrays.toString(extractor.vectorAt(irregular, 3)),
+                "features are per sample; a gap in time is visible only through the missing-data features");
+    }
+
+    @Test
     void theSchemaListsSignalsByNameWhateverTheirOrder() {
-        FeatureExtractor ab = new FeatureExtractor(List.of("b", "a"), new int[]{5}, 10);
-        FeatureExtractor ba = new FeatureExtractor(List.of("a", "b"), new int[]{5}, 10);
+        FeatureExtractor ab = new FeatureExtractor(List.of("b", "a"), new int[]{5}, 10, 1440);
+        FeatureExtractor ba = new FeatureExtractor(List.of("a", "b"), new int[]{5}, 10, 1440);
         assertEquals(ab.schema().hash(), ba.schema().hash());
         assertEquals("a_last", ab.schema().names().get(0));
-        assertNotEquals(ab.schema().hash(), new FeatureExtractor(List.of("a", "b"), new int[]{5}, 11).schema().hash(),
+        assertNotEquals(ab.schema().hash(), new FeatureExtractor(List.of("a", "b"), new int[]{5}, 11, 1440).schema().hash(),
                 "the parameters are part of the schema's version");
-        assertEquals(2 * (1 + 7 + 1) + 3, ab.schema().size());
+        assertEquals(2 * (1 + 7 + 1 + 1) + 3, ab.schema().size());
     }
 
     @Test
     void rejectsUselessParameters() {
-        assertThrows(IllegalArgumentException.class, () -> new FeatureExtractor(List.of(), new int[]{5}, 10));
-        assertThrows(IllegalArgumentException.class, () -> new FeatureExtractor(List.of("a"), new int[]{1}, 10));
-        assertThrows(IllegalArgumentException.class, () -> new FeatureExtractor(List.of("a"), new int[]{5}, 4));
+        assertThrows(IllegalArgumentException.class, () -> new FeatureExtractor(List.of(), new int[]{5}, 10, 1440));
+        assertThrows(IllegalArgumentException.class, () -> new FeatureExtractor(List.of("a"), new int[]{1}, 10, 1440));
+        assertThrows(IllegalArgumentException.class, () -> new FeatureExtractor(List.of("a"), new int[]{5}, 4, 1440));
         assertThrows(IndexOutOfBoundsException.class,
-                () -> new FeatureExtractor(List.of("a"), new int[]{2}, 2).vectorAt(series(new double[]{1}, new boolean[1]), 1));
+                () -> new FeatureExtractor(List.of("a"), new int[]{2}, 2, 1440).vectorAt(series(new double[]{1}, new boolean[1]), 1));
     }
 }

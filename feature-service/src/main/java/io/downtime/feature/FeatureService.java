@@ -155,7 +155,8 @@ public class FeatureService {
                     CollectorSignals signals = fromCollector(collector::signals, null);
                     step = PrometheusDuration.parse(signals.step());
                     extractor = new FeatureExtractor(config.signals().orElse(signals.signals()),
-                            config.windows().stream().mapToInt(Integer::intValue).toArray(), config.baseline());
+                            config.windows().stream().mapToInt(Integer::intValue).toArray(), config.baseline(),
+                            (int) Math.max(1, Duration.ofDays(1).toMillis() / step.toMillis()));
                 }
             }
         }
