@@ -23,22 +23,31 @@ public final class Incidents {
     private Incidents() {
     }
 
+    /** The down runs of {@code down}: {@code [start, end)} index pairs, {@code end == down.length} while under way. */
+    private static List<int[]> runs(boolean[] down) {
+        List<int[]> runs = new ArrayList<>();
+        int start = -1;
+        for (int t = 0; t <= down.length; t++) {
+            boolean isDown = t < down.length && down[t];
+            if (isDown && start < 0) {
+                start = t;
+            } else if (!isDown && start >= 0) {
+                runs.add(new int[]{start, t});
+                start = -1;
+            }
+        }
+        return runs;
+    }
+
     /**
      * {@code down} without the runs shorter than {@code minSteps} that ended within the data (a run still under way
      * at the end is kept: it may yet grow long enough).
      */
     public static boolean[] withoutShortRuns(boolean[] down, int minSteps) {
         boolean[] kept = down.clone();
-        int runStart = -1;
-        for (int t = 0; t <= down.length; t++) {
-            boolean isDown = t < down.length && down[t];
-            if (isDown && runStart < 0) {
-                runStart = t;
-            } else if (!isDown && runStart >= 0) {
-                if (t < down.length && t - runStart < minSteps) {
-                    Arrays.fill(kept, runStart, t, false);
-                }
-                runStart = -1;
+        for (int[] run : runs(down)) {
+            if (run[1] < down.length && run[1] - run[0] < minSteps) {
+                Arrays.fill(kept, run[0], run[1], false);
             }
         }
         return kept;
@@ -55,20 +64,10 @@ public final class Incidents {
 
     /** The incidents of a series whose short runs are already cleared. */
     public static List<Incident> of(InstanceSeries series) {
-        List<Incident> incidents = new ArrayList<>();
-        boolean[] down = series.down();
         long[] timestamps = series.timestamps();
-        int start = -1;
-        for (int t = 0; t <= down.length; t++) {
-            boolean isDown = t < down.length && down[t];
-            if (isDown && start < 0) {
-                start = t;
-            } else if (!isDown && start >= 0) {
-                incidents.add(new Incident(series.instance(), Instant.ofEpochMilli(timestamps[start]),
-                        t < down.length ? Instant.ofEpochMilli(timestamps[t]) : null));
-                start = -1;
-            }
-        }
-        return incidents;
+        return runs(series.down()).stream()
+                .map(run -> new Incident(series.instance(), Instant.ofEpochMilli(timestamps[run[0]]),
+                        run[1] < timestamps.length ? Instant.ofEpochMilli(timestamps[run[1]]) : null))
+                .toList();
     }
 }

@@ -38,8 +38,7 @@ public final class ProblemMappers {
     public static class MalformedJson implements ExceptionMapper<JsonParseException> {
         @Override
         public Response toResponse(JsonParseException e) {
-            return Problem.of(Response.Status.BAD_REQUEST, "request body is not valid JSON: " + e.getOriginalMessage(), null)
-                    .toResponse();
+            return notJson(e);
         }
     }
 
@@ -59,11 +58,7 @@ public final class ProblemMappers {
     public static class OtherJson implements ExceptionMapper<JsonProcessingException> {
         @Override
         public Response toResponse(JsonProcessingException e) {
-            if (e instanceof JsonMappingException mapping) {
-                return jsonMapping(mapping);
-            }
-            return Problem.of(Response.Status.BAD_REQUEST, "request body is not valid JSON: " + e.getOriginalMessage(), null)
-                    .toResponse();
+            return e instanceof JsonMappingException mapping ? jsonMapping(mapping) : notJson(e);
         }
     }
 
@@ -90,6 +85,11 @@ public final class ProblemMappers {
             LOG.error("unexpected error while handling a request", e);
             return Problem.of(500, "internal error; see the service log").toResponse();
         }
+    }
+
+    private static Response notJson(JsonProcessingException e) {
+        return Problem.of(Response.Status.BAD_REQUEST, "request body is not valid JSON: " + e.getOriginalMessage(), null)
+                .toResponse();
     }
 
     private static Response jsonMapping(JsonMappingException e) {

@@ -54,8 +54,7 @@ public class PredictPage {
     @GET
     @Produces(MediaType.TEXT_HTML)
     public TemplateInstance form(@QueryParam("instance") String instance) {
-        List<String> instances = Backend.call("predictor-service", predictor::predictions)
-                .map(f -> f.predictions().stream().map(InstanceRisk::instance).sorted().toList()).orElse(List.of());
+        List<String> instances = instances();
         if (instance == null || instance.isBlank()) {
             return Templates.predict(instances, null, List.of(), null, null,
                     instances.isEmpty() ? "No instances: predictor-service has not scored the fleet yet." : null);
@@ -77,8 +76,7 @@ public class PredictPage {
     @Produces(MediaType.TEXT_HTML)
     public TemplateInstance predict(MultivaluedMap<String, String> form) {
         String instance = form.getFirst("instance");
-        List<String> instances = Backend.call("predictor-service", predictor::predictions)
-                .map(f -> f.predictions().stream().map(InstanceRisk::instance).sorted().toList()).orElse(List.of());
+        List<String> instances = instances();
         try {
             Map<String, Double> vector = new LinkedHashMap<>(features.latest(instance).features());
             List<Field> fields = new ArrayList<>();
@@ -112,6 +110,12 @@ public class PredictPage {
             return Templates.predict(instances, instance, List.of(), null, null,
                     "The prediction failed: " + Backend.problem("the services", e) + ".");
         }
+    }
+
+    /** The scored instances by name, for the picker; empty when the predictor does not answer. */
+    private List<String> instances() {
+        return Backend.call("predictor-service", predictor::predictions)
+                .map(f -> f.predictions().stream().map(InstanceRisk::instance).sorted().toList()).orElse(List.of());
     }
 
     private static String bars(FleetRisk.InstanceRisk risk) {
