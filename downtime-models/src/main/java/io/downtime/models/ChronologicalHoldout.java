@@ -1,5 +1,6 @@
 package io.downtime.models;
 
+import io.downtime.models.evaluation.AlertBudget;
 import io.downtime.models.evaluation.BinaryMetrics;
 import io.downtime.models.evaluation.BinaryMetrics.Confusion;
 
@@ -9,23 +10,30 @@ import java.util.function.Function;
 /**
  * Trains on the earlier part of the history and validates on the later part, as the model will be used: on the
  * future. Training rows within one horizon before the cut are dropped, because their labels look into the
- * validation period. The alarm threshold is chosen on the validation part.
+ * validation period. The alarm threshold is chosen on the validation part: the lowest that keeps false alarms within
+ * the alert budget (per instance per day, counted as an operator would, see {@link AlertBudget}).
  */
 public final class ChronologicalHoldout {
 
     private final double validationShare;
     private final Duration horizon;
+    private final double alertBudgetPerDay;
 
     /**
-     * @param validationShare share of the time span, at its end, used for validation
-     * @param horizon         the prediction horizon the labels were built with
+     * @param validationShare   share of the time span, at its end, used for validation
+     * @param horizon           the prediction horizon the labels were built with
+     * @param alertBudgetPerDay false alarms allowed per instance per day
      */
-    public ChronologicalHoldout(double validationShare, Duration horizon) {
+    public ChronologicalHoldout(double validationShare, Duration horizon, double alertBudgetPerDay) {
         if (!(validationShare > 0 && validationShare < 1)) {
             throw new IllegalArgumentException("validation share must be in (0, 1), was " + validationShare);
         }
+        if (!(alertBudgetPerDay >= 0)) {
+            throw new IllegalArgumentException("the alert budget must not be negative, was " + alertBudgetPerDay);
+        }
         this.validationShare = validationShare;
         this.horizon = horizon;
+        this.alertBudgetPerDay = alertBudgetPerDay;
     }
 
     /** A model trained on the earlier part, with its quality on the later part. */
@@ -53,11 +61,15 @@ public final class ChronologicalHoldout {
         for (int i = 0; i < scores.length; i++) {
             scores[i] = model.probability(validation.vectors()[i]);
         }
-        double threshold = BinaryMetrics.bestF1Threshold(scores, validation.labels());
+        AlertBudget budget = new AlertBudget(horizon);
+        AlertBudget.Rows alarms = new AlertBudget.Rows(scores, validation.labels(), validation.instances(),
+                validation.timestamps());
+        double threshold = budget.threshold(alarms, alertBudgetPerDay);
         Confusion confusion = Confusion.at(scores, validation.labels(), threshold);
         ModelQuality quality = new ModelQuality(training.size(), training.positives(), validation.size(),
                 validation.positives(), first, cut, last, BinaryMetrics.prAuc(scores, validation.labels()), threshold,
-                confusion.accuracy(), confusion.precision(), confusion.recall(), confusion.f1(), trainSeconds);
+                confusion.accuracy(), confusion.precision(), confusion.recall(), confusion.f1(),
+                budget.falseAlarmsPerDay(alarms, threshold), AlertBudget.alarmTimeShare(alarms, threshold), trainSeconds);
         return new Outcome<>(model, quality);
     }
 }

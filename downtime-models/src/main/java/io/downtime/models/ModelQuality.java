@@ -16,9 +16,12 @@ package io.downtime.models;
  * @param precision           at the threshold
  * @param recall              at the threshold
  * @param f1                  at the threshold
+ * @param falseAlarmsPerDay   false alarms per instance per day on validation, at the threshold
+ * @param alarmTimeShare      share of normal validation time spent alarmed, at the threshold
  * @param trainSeconds        wall-clock training time
  */
 public record ModelQuality(long trainingRows, long trainingPositives, long validationRows, long validationPositives,
                            long trainingFrom, long validationFrom, long validationTo, double prAuc, double threshold,
-                           double accuracy, double precision, double recall, double f1, double trainSeconds) {
+                           double accuracy, double precision, double recall, double f1, double falseAlarmsPerDay,
+                           double alarmTimeShare, double trainSeconds) {
 }

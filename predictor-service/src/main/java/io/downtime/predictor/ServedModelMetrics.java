@@ -40,7 +40,8 @@ public class ServedModelMetrics {
         created.register(List.of(MultiGauge.Row.of(tags, Instant.parse(model.createdAt()).getEpochSecond())), true);
         threshold.register(List.of(MultiGauge.Row.of(tags, model.threshold())), true);
         ModelQuality q = model.quality();
-        quality.register(Map.of("pr_auc", q.prAuc(), "precision", q.precision(), "recall", q.recall(), "f1", q.f1())
+        quality.register(Map.of("pr_auc", q.prAuc(), "precision", q.precision(), "recall", q.recall(), "f1", q.f1(),
+                        "false_alarms_per_day", q.falseAlarmsPerDay(), "alarm_time_share", q.alarmTimeShare())
                 .entrySet().stream()
                 .map(e -> MultiGauge.Row.of(tags.and("metric", e.getKey()), e.getValue()))
                 .toList(), true);

@@ -44,6 +44,10 @@ public interface PredictorConfig {
         @WithDefault("0.25")
         double validationShare();
 
+        /** False alarms allowed per instance per day; the alarm threshold is the lowest that keeps within it. */
+        @WithDefault("1")
+        double alertBudget();
+
         /** XGBoost boosting rounds. */
         @WithDefault("150")
         int rounds();

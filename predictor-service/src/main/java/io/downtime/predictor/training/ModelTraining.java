@@ -85,10 +85,12 @@ public class ModelTraining {
         XGBoostTrainer trainer = new XGBoostTrainer(new XGBoostSettings(training.rounds(), training.maxDepth(),
                 training.eta(), 0.8, Math.max(1, Runtime.getRuntime().availableProcessors()), 42));
         ChronologicalHoldout.Outcome<XGBoostModel> outcome =
-                new ChronologicalHoldout(training.validationShare(), PrometheusDuration.parse(horizon)).run(rows, trainer::train);
+                new ChronologicalHoldout(training.validationShare(), PrometheusDuration.parse(horizon),
+                        training.alertBudget()).run(rows, trainer::train);
         ModelQuality quality = outcome.quality();
-        LOG.infof("trained in %.1f s; validation PR-AUC %.3f, F1 %.3f at threshold %.3f", quality.trainSeconds(),
-                quality.prAuc(), quality.f1(), quality.threshold());
+        LOG.infof("trained in %.1f s; validation PR-AUC %.3f; at threshold %.3f: F1 %.3f, recall %.3f, "
+                        + "%.2f false alarms per instance per day", quality.trainSeconds(), quality.prAuc(),
+                quality.threshold(), quality.f1(), quality.recall(), quality.falseAlarmsPerDay());
 
         progress.report("comparing with the champion", 80);
         Double championPrAuc = championPrAuc(rows, quality, schema, horizon).orElse(null);

@@ -1,0 +1,128 @@
+package io.downtime.models.evaluation;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * False alarms as an operator counts them, and the alarm threshold that keeps them within a budget.
+ * <p>
+ * An alarm episode is a run of consecutive alarmed rows (score at or above the threshold) of one instance. An episode
+ * that starts on a negative row (no incident under way, none starting within the horizon) is false, and counts once
+ * per started horizon of its length, as an alert that re-notifies would: a never-ending alarm is not cheap.
+ */
+public final class AlertBudget {
+
+    private final long horizonMillis;
+
+    public AlertBudget(Duration horizon) {
+        this.horizonMillis = horizon.toMillis();
+    }
+
+    /** Rows of one evaluation: score, label, instance and time of each. */
+    public record Rows(double[] scores, byte[] labels, String[] instances, long[] timestamps) {
+    }
+
+    /** False alarms per instance per day at {@code threshold}, averaged over the instances. */
+    public double falseAlarmsPerDay(Rows rows, double threshold) {
+        Map<String, List<Integer>> byInstance = byInstance(rows);
+        double total = 0;
+        for (List<Integer> indices : byInstance.values()) {
+            long first = rows.timestamps()[indices.get(0)];
+            long last = rows.timestamps()[indices.get(indices.size() - 1)];
+            long step = typicalStep(rows.timestamps(), indices);
+            double days = Math.max(step, last - first + step) / 86_400_000.0;
+            total += falseAlarms(rows, indices, threshold, step) / days;
+        }
+        return byInstance.isEmpty() ? 0 : total / byInstance.size();
+    }
+
+    /** Share of negative rows that are alarmed at {@code threshold}. */
+    public static double alarmTimeShare(Rows rows, double threshold) {
+        long negatives = 0;
+        long alarmed = 0;
+        for (int i = 0; i < rows.scores().length; i++) {
+            if (rows.labels()[i] == 0) {
+                negatives++;
+                if (rows.scores()[i] >= threshold) {
+                    alarmed++;
+                }
+            }
+        }
+        return negatives == 0 ? 0 : (double) alarmed / negatives;
+    }
+
+    /**
+     * The lowest threshold among the scores (so the most incidents are caught) whose false alarms stay within
+     * {@code perInstancePerDay}; found by bisection, as false alarms fall as the threshold rises. 1.0 (never alarm)
+     * when even the highest score is over budget.
+     */
+    public double threshold(Rows rows, double perInstancePerDay) {
+        double[] candidates = Arrays.stream(rows.scores()).distinct().sorted().toArray();
+        if (candidates.length == 0) {
+            return 1.0;
+        }
+        int low = 0;
+        int high = candidates.length - 1;
+        if (falseAlarmsPerDay(rows, candidates[high]) > perInstancePerDay) {
+            return Math.nextUp(candidates[high]);
+        }
+        while (low < high) {
+            int middle = (low + high) >>> 1;
+            if (falseAlarmsPerDay(rows, candidates[middle]) <= perInstancePerDay) {
+                high = middle;
+            } else {
+                low = middle + 1;
+            }
+        }
+        return candidates[low];
+    }
+
+    private long falseAlarms(Rows rows, List<Integer> indices, double threshold, long step) {
+        long count = 0;
+        int i = 0;
+        while (i < indices.size()) {
+            int row = indices.get(i);
+            if (rows.scores()[row] < threshold) {
+                i++;
+                continue;
+            }
+            int end = i;
+            while (end + 1 < indices.size() && rows.scores()[indices.get(end + 1)] >= threshold
+                    && rows.timestamps()[indices.get(end + 1)] - rows.timestamps()[indices.get(end)] <= step * 3 / 2) {
+                end++;
+            }
+            if (rows.labels()[row] == 0) {
+                long length = rows.timestamps()[indices.get(end)] - rows.timestamps()[row] + step;
+                count += Math.max(1, (length + horizonMillis - 1) / horizonMillis);
+            }
+            i = end + 1;
+        }
+        return count;
+    }
+
+    private static Map<String, List<Integer>> byInstance(Rows rows) {
+        Map<String, List<Integer>> byInstance = new HashMap<>();
+        for (int i = 0; i < rows.scores().length; i++) {
+            byInstance.computeIfAbsent(rows.instances()[i], k -> new ArrayList<>()).add(i);
+        }
+        byInstance.values().forEach(indices -> indices.sort((a, b) -> Long.compare(rows.timestamps()[a], rows.timestamps()[b])));
+        return byInstance;
+    }
+
+    /** The median time between an instance's consecutive rows. */
+    private static long typicalStep(long[] timestamps, List<Integer> indices) {
+        if (indices.size() < 2) {
+            return 60_000;
+        }
+        long[] steps = new long[indices.size() - 1];
+        for (int i = 1; i < indices.size(); i++) {
+            steps[i - 1] = timestamps[indices.get(i)] - timestamps[indices.get(i - 1)];
+        }
+        Arrays.sort(steps);
+        return Math.max(1, steps[steps.length / 2]);
+    }
+}
