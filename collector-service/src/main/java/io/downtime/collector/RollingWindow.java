@@ -78,6 +78,11 @@ public final class RollingWindow {
         return new InstanceSeries(instance, ts, signals, vs, dn);
     }
 
+    /** Time of the oldest sample kept, or empty when there is none yet. */
+    public synchronized OptionalLong firstTimestamp() {
+        return size == 0 ? OptionalLong.empty() : OptionalLong.of(timestamps[(next - size + capacity()) % capacity()]);
+    }
+
     /** Time of the newest sample, or empty when there is none yet. */
     public synchronized OptionalLong lastTimestamp() {
         return size == 0 ? OptionalLong.empty()

@@ -3,6 +3,7 @@ package io.downtime.collector.prometheus;
 import io.downtime.collector.InstanceWindows;
 import io.downtime.collector.MetricSource;
 import io.downtime.collector.prometheus.PrometheusApi.Series;
+import io.downtime.features.InstanceSeries;
 import org.jboss.logging.Logger;
 
 import java.time.Duration;
@@ -10,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeSet;
 
 /**
@@ -94,6 +96,34 @@ public final class PrometheusSource implements MetricSource {
             }
             healthy = false;
         }
+    }
+
+    /**
+     * One instance's samples straight from the store: each signal's query restricted to the instance (its name goes
+     * into the query only as an escaped string literal), on the step grid.
+     */
+    @Override
+    public Optional<InstanceSeries> history(String instance, long fromMillis, long toMillis) {
+        long start = fromMillis + Math.floorMod(-fromMillis, stepMillis);
+        long end = Math.min(toMillis, start + (MAX_POINTS - 1) * stepMillis);
+        if (start > end) {
+            return Optional.empty();
+        }
+        int steps = (int) ((end - start) / stepMillis) + 1;
+        double[][] values = new double[queries.size()][];
+        for (int s = 0; s < values.length; s++) {
+            values[s] = onGrid(api.queryRange(PromQL.forInstance(queries.get(s), instance), start, end, stepMillis)
+                    .get(instance), start, steps);
+        }
+        double[] downValues = onGrid(api.queryRange(PromQL.forInstance(downExpression, instance), start, end, stepMillis)
+                .get(instance), start, steps);
+        long[] timestamps = new long[steps];
+        boolean[] down = new boolean[steps];
+        for (int t = 0; t < steps; t++) {
+            timestamps[t] = start + t * stepMillis;
+            down[t] = !Double.isNaN(downValues[t]);
+        }
+        return Optional.of(new InstanceSeries(instance, timestamps, signals, values, down));
     }
 
     private void read(long start, long end, InstanceWindows windows) {

@@ -1,6 +1,7 @@
 package io.downtime.collector.rest;
 
 import io.downtime.collector.InstanceWindows;
+import io.downtime.collector.MetricSource;
 import io.downtime.collector.RollingWindow;
 import io.downtime.features.InstanceSeries;
 import io.downtime.features.PrometheusDuration;
@@ -19,6 +20,7 @@ import jakarta.ws.rs.core.UriInfo;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Recent samples of one or all instances, with the down flag each sample carries (the incident label). Bounded: a
@@ -60,9 +62,11 @@ public class SamplesResource {
     public static final int MAX_PAGE = 1000;
 
     private final InstanceWindows windows;
+    private final MetricSource source;
 
-    public SamplesResource(InstanceWindows windows) {
+    public SamplesResource(InstanceWindows windows, MetricSource source) {
         this.windows = windows;
+        this.source = source;
     }
 
     /**
@@ -87,7 +91,10 @@ public class SamplesResource {
         if (instance != null) {
             RollingWindow selected = windows.get(instance)
                     .orElseThrow(() -> new NotFoundException("unknown instance '" + instance + "'"));
-            return Response.ok(List.of(samples(selected, range))).build();
+            return Response.ok(List.of(olderThanTheWindow(selected, range)
+                    .flatMap(r -> source.history(instance, r.from(), r.to()))
+                    .map(series -> Samples.of(series, windows.step()))
+                    .orElseGet(() -> samples(selected, range)))).build();
         }
         if (offset < 0) {
             throw new InvalidInputException("offset", "offset must not be negative");
@@ -102,6 +109,12 @@ public class SamplesResource {
             response.link(uri.getRequestUriBuilder().replaceQueryParam("offset", offset + limit).build(), "next");
         }
         return response.build();
+    }
+
+    /** A fixed range that starts before the window's oldest sample: the source may still hold that part. */
+    private static Optional<TimeRange> olderThanTheWindow(RollingWindow window, TimeRange range) {
+        boolean older = range.length() == null && window.firstTimestamp().stream().anyMatch(first -> range.from() < first);
+        return older ? Optional.of(range) : Optional.empty();
     }
 
     private Samples samples(RollingWindow window, TimeRange range) {

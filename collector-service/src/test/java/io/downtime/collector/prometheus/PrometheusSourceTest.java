@@ -36,14 +36,15 @@ class PrometheusSourceTest {
                 throw new PrometheusException("down", false, null);
             }
             Map<String, Series> result = new HashMap<>();
+            String base = query.startsWith("(") ? query.substring(1, query.indexOf(')')) : query;
             int n = (int) ((end - start) / step) + 1;
             long[] timestamps = new long[n];
             double[] values = new double[n];
             for (int i = 0; i < n; i++) {
                 timestamps[i] = start + i * step;
-                values[i] = query.equals("load") ? timestamps[i] / MINUTE : Double.POSITIVE_INFINITY;
+                values[i] = base.equals("load") ? timestamps[i] / MINUTE : Double.POSITIVE_INFINITY;
             }
-            switch (query) {
+            switch (base) {
                 case "load" -> {
                     result.put("a", new Series(timestamps, values));
                     result.put("b", new Series(timestamps, values));
@@ -105,5 +106,16 @@ class PrometheusSourceTest {
         int queries = api.queries.size();
         source.poll(100 * MINUTE + 59_000, windows);
         assertEquals(queries, api.queries.size());
+    }
+
+    @Test
+    void readsOneInstancesHistoryWithItsNameOnlyAsAnEscapedLiteral() {
+        String hostile = "a\"} or vector(1) #";
+        InstanceSeries history = source.history(hostile, 10 * MINUTE + 1, 12 * MINUTE).orElseThrow();
+        assertArrayEquals(new long[]{11 * MINUTE, 12 * MINUTE}, history.timestamps(), "aligned to the step grid");
+        assertEquals(3, api.queries.size());
+        for (String query : api.queries) {
+            assertTrue(query.endsWith("label_replace(vector(1), \"instance\", \"a\\\"} or vector(1) #\", \"\", \"\")"), query);
+        }
     }
 }
