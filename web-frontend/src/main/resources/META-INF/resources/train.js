@@ -18,8 +18,12 @@
           clearInterval(timer);
           var result = document.getElementById('result');
           if (job.version) {
-            result.textContent = 'Model ' + job.version + (job.promoted ? ' is the new champion.'
-              : ' did not beat the champion and is stored, not served.');
+            result.textContent = 'Model ' + job.version + (job.promoted ? ' is the new champion. '
+              : ' did not beat the champion and is stored, not served. ');
+            var compare = document.createElement('a');
+            compare.setAttribute('href', '/models?compare=' + encodeURIComponent(job.version));
+            compare.textContent = 'Compare it with the champion';
+            result.appendChild(compare);
           } else if (job.error) {
             result.textContent = 'Failed: ' + job.error;
           }

@@ -69,7 +69,10 @@ public final class ChronologicalHoldout {
         ModelQuality quality = new ModelQuality(training.size(), training.positives(), validation.size(),
                 validation.positives(), first, cut, last, BinaryMetrics.prAuc(scores, validation.labels()), threshold,
                 confusion.accuracy(), confusion.precision(), confusion.recall(), confusion.f1(),
-                budget.falseAlarmsPerDay(alarms, threshold), AlertBudget.alarmTimeShare(alarms, threshold), trainSeconds);
+                budget.falseAlarmsPerDay(alarms, threshold), AlertBudget.alarmTimeShare(alarms, threshold), trainSeconds,
+                new ModelQuality.Counts(confusion.truePositives(), confusion.falsePositives(), confusion.trueNegatives(),
+                        confusion.falseNegatives()),
+                BinaryMetrics.precisionRecallCurve(scores, validation.labels(), 50));
         return new Outcome<>(model, quality);
     }
 }

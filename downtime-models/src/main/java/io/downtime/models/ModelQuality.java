@@ -1,5 +1,7 @@
 package io.downtime.models;
 
+import java.util.List;
+
 /**
  * How a model was trained and how well it did on held-out later data.
  *
@@ -19,9 +21,16 @@ package io.downtime.models;
  * @param falseAlarmsPerDay   false alarms per instance per day on validation, at the threshold
  * @param alarmTimeShare      share of normal validation time spent alarmed, at the threshold
  * @param trainSeconds        wall-clock training time
+ * @param confusion           row counts on validation at the threshold
+ * @param precisionRecall     the precision-recall curve on validation, at most 50 points of {recall, precision}
  */
 public record ModelQuality(long trainingRows, long trainingPositives, long validationRows, long validationPositives,
                            long trainingFrom, long validationFrom, long validationTo, double prAuc, double threshold,
                            double accuracy, double precision, double recall, double f1, double falseAlarmsPerDay,
-                           double alarmTimeShare, double trainSeconds) {
+                           double alarmTimeShare, double trainSeconds, Counts confusion,
+                           List<double[]> precisionRecall) {
+
+    /** A confusion matrix. */
+    public record Counts(long truePositives, long falsePositives, long trueNegatives, long falseNegatives) {
+    }
 }

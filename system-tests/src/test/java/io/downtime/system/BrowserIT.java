@@ -90,6 +90,10 @@ class BrowserIT {
         assertEquals("100", browser.findElement(By.id("progress")).getAttribute("value"));
         assertTrue(browser.findElement(By.id("result")).getText().startsWith("Model 000002"));
         screenshot("3-training-done");
+        browser.findElement(By.linkText("Compare it with the champion")).click();
+        waitUpTo(10).until(ExpectedConditions.presenceOfElementLocated(By.id("details-000002")));
+        assertTrue(browser.findElement(By.id("details-000001")).isDisplayed(), "the champion's figures are next to it");
+        screenshot("4-compare");
 
         browser.get(system.web.url() + "/predict");
         new Select(browser.findElement(By.id("instance-pick"))).selectByVisibleText(instance);
@@ -101,6 +105,6 @@ class BrowserIT {
         WebElement result = waitUpTo(10).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#result .probability")));
         assertTrue(result.getText().endsWith("%"), result.getText());
         assertTrue(browser.findElements(By.cssSelector("#result svg.bars rect")).size() >= 1);
-        screenshot("4-what-if");
+        screenshot("5-what-if");
     }
 }

@@ -46,7 +46,14 @@ class PagesTest {
                 .body(containsString("0.810"))
                 .body(containsString("<strong>champion</strong>"))
                 .body(containsString("action=\"/models/000001/promote\""))
-                .body(not(containsString("action=\"/models/000002/promote\"")));
+                .body(not(containsString("action=\"/models/000002/promote\"")))
+                .body(containsString("<td>61</td><td>40</td>"))
+                .body(containsString("<td>26</td><td>873</td>"))
+                .body(containsString("class=\"curve\""))
+                .body(containsString("<rect class=\"share\""));
+        given().queryParam("compare", "000001").get("/models").then().statusCode(200)
+                .body(containsString("id=\"details-000001\""))
+                .body(containsString("id=\"details-000002\""));
     }
 
     @Test

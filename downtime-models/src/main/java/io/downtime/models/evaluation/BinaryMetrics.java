@@ -1,7 +1,9 @@
 package io.downtime.models.evaluation;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.List;
 import java.util.stream.IntStream;
 
 /** Row-level quality of scores against 0/1 labels. */
@@ -76,6 +78,32 @@ public final class BinaryMetrics {
             i = j;
         }
         return area;
+    }
+
+    /** The precision-recall curve as {recall, precision} points, highest threshold first, thinned to at most {@code limit}. */
+    public static List<double[]> precisionRecallCurve(double[] scores, byte[] labels, int limit) {
+        Integer[] order = byScoreDescending(scores);
+        long positives = IntStream.range(0, labels.length).filter(i -> labels[i] == 1).count();
+        List<double[]> curve = new ArrayList<>();
+        long tp = 0;
+        int i = 0;
+        while (i < order.length && positives > 0) {
+            int j = i;
+            while (j < order.length && scores[order[j]] == scores[order[i]]) {
+                tp += labels[order[j]];
+                j++;
+            }
+            curve.add(new double[]{(double) tp / positives, (double) tp / j});
+            i = j;
+        }
+        if (curve.size() <= limit) {
+            return curve;
+        }
+        List<double[]> thinned = new ArrayList<>(limit);
+        for (int k = 0; k < limit; k++) {
+            thinned.add(curve.get((int) ((long) k * (curve.size() - 1) / (limit - 1))));
+        }
+        return thinned;
     }
 
     /** The threshold, among the scores, with the highest F1; 1.0 when there are no positives. */

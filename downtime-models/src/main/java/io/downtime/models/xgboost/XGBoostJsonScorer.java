@@ -27,9 +27,12 @@ public final class XGBoostJsonScorer {
     private final double[] expectedValue;
     private final double baseMargin;
     private final int featureCount;
+    /** Total loss reduction of the splits on each feature: XGBoost's "total gain" importance. */
+    private final double[] totalGain;
 
     private XGBoostJsonScorer(int[] treeRoots, int[] left, int[] right, int[] feature, float[] split,
-                              boolean[] defaultLeft, double[] expectedValue, double baseMargin, int featureCount) {
+                              boolean[] defaultLeft, double[] expectedValue, double baseMargin, int featureCount,
+                              double[] totalGain) {
         this.treeRoots = treeRoots;
         this.left = left;
         this.right = right;
@@ -39,6 +42,7 @@ public final class XGBoostJsonScorer {
         this.expectedValue = expectedValue;
         this.baseMargin = baseMargin;
         this.featureCount = featureCount;
+        this.totalGain = totalGain;
     }
 
     /** Parses a model saved by XGBoost in JSON format; throws {@link IllegalArgumentException} when it is not one. */
@@ -70,6 +74,7 @@ public final class XGBoostJsonScorer {
         boolean[] defaultLeft = new boolean[total];
         double[] cover = new double[total];
         double[] expected = new double[total];
+        double[] lossChange = new double[total];
         int offset = 0;
         int t = 0;
         for (JsonNode tree : trees) {
@@ -85,6 +90,7 @@ public final class XGBoostJsonScorer {
                 JsonNode dl = tree.path("default_left").get(i);
                 defaultLeft[offset + i] = dl.isBoolean() ? dl.asBoolean() : dl.asInt() != 0;
                 cover[offset + i] = tree.path("sum_hessian").get(i).asDouble();
+                lossChange[offset + i] = tree.path("loss_changes").path(i).asDouble(0);
             }
             expectedValue(offset, left, right, split, cover, expected);
             offset += n;
@@ -93,7 +99,14 @@ public final class XGBoostJsonScorer {
         double baseScore = Double.parseDouble(modelParam.path("base_score").asText("0.5").replace("[", "").replace("]", ""));
         double baseMargin = Math.log(baseScore / (1 - baseScore));
         int featureCount = modelParam.path("num_feature").asInt();
-        return new XGBoostJsonScorer(roots, left, right, feature, split, defaultLeft, expected, baseMargin, featureCount);
+        double[] totalGain = new double[featureCount];
+        for (int node = 0; node < total; node++) {
+            if (left[node] >= 0 && feature[node] < featureCount) {
+                totalGain[feature[node]] += lossChange[node];
+            }
+        }
+        return new XGBoostJsonScorer(roots, left, right, feature, split, defaultLeft, expected, baseMargin, featureCount,
+                totalGain);
     }
 
     /** Fills {@code expected} for the subtree at {@code node}: leaves hold their value, inner nodes a cover-weighted mean. */
@@ -111,6 +124,11 @@ public final class XGBoostJsonScorer {
 
     public int featureCount() {
         return featureCount;
+    }
+
+    /** Each feature's total gain: the loss reduction of all splits on it, over all trees. */
+    public double[] totalGain() {
+        return totalGain.clone();
     }
 
     public int treeCount() {

@@ -18,8 +18,14 @@ import java.util.Map;
  * @param quality           training and validation figures
  * @param sha256            SHA-256 of each model file, by file name
  * @param createdAt         ISO-8601 time the model was registered
+ * @param importance        the features that weigh most in the model, largest first, with their share of total gain
  */
 public record ModelMetadata(String version, String algorithm, String horizon, String featureSchema,
                             List<String> featureNames, String featureDefinition, double threshold,
-                            ModelQuality quality, Map<String, String> sha256, String createdAt) {
+                            ModelQuality quality, Map<String, String> sha256, String createdAt,
+                            List<FeatureWeight> importance) {
+
+    /** A feature's share of the model's total gain. */
+    public record FeatureWeight(String feature, double share) {
+    }
 }

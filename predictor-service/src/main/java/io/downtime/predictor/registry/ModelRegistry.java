@@ -17,6 +17,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -24,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
 /**
@@ -93,7 +95,7 @@ public final class ModelRegistry {
             FeatureSchema schema = model.schema();
             ModelMetadata metadata = new ModelMetadata(version, model.algorithm(), horizon, schema.hash(),
                     schema.names(), schema.definition(), threshold, quality, Map.of(MODEL_FILE, sha256(model.json())),
-                    Instant.now().toString());
+                    Instant.now().toString(), importance(model));
             AtomicFiles.writeDurably(staging.resolve(METADATA_FILE), json.writeValueAsBytes(metadata));
             AtomicFiles.forceDirectory(staging);
             AtomicFiles.moveDurably(staging, models.resolve(version));
@@ -171,6 +173,17 @@ public final class ModelRegistry {
     /** Metadata of every stored version, newest first; damaged versions are left out. */
     public synchronized List<ModelMetadata> list() {
         return versionsNewestFirst().stream().map(this::readMetadata).flatMap(Optional::stream).toList();
+    }
+
+    /** The 15 features with the largest share of the model's total gain. */
+    private static List<ModelMetadata.FeatureWeight> importance(XGBoostModel model) {
+        double[] gain = model.scorer().totalGain();
+        double total = Arrays.stream(gain).sum();
+        List<String> names = model.schema().names();
+        return IntStream.range(0, gain.length).filter(i -> gain[i] > 0)
+                .mapToObj(i -> new ModelMetadata.FeatureWeight(names.get(i), gain[i] / total))
+                .sorted(Comparator.comparingDouble(ModelMetadata.FeatureWeight::share).reversed())
+                .limit(15).toList();
     }
 
     private Optional<RegisteredModel> load(String version) {

@@ -117,6 +117,43 @@ public final class SvgCharts {
         return svg.append("</svg>").toString();
     }
 
+    /** A precision-recall curve: recall across, precision up, both 0 to 1. */
+    public static String precisionRecall(List<double[]> points, String title) {
+        int size = 220;
+        int pad = 28;
+        StringBuilder svg = open(size + pad, size + pad, title, "curve");
+        svg.append("<line class=\"axis\" x1=\"").append(pad).append("\" y1=\"").append(size).append("\" x2=\"")
+                .append(size + pad).append("\" y2=\"").append(size).append("\"/>");
+        svg.append("<line class=\"axis\" x1=\"").append(pad).append("\" y1=\"0\" x2=\"").append(pad)
+                .append("\" y2=\"").append(size).append("\"/>");
+        svg.append(text(pad + size / 2.0, size + 20, "recall", "middle")).append(text(2, 12, "precision", "start"));
+        StringBuilder line = new StringBuilder();
+        for (double[] point : points) {
+            line.append(number(pad + point[0] * size)).append(',').append(number(size - point[1] * size)).append(' ');
+        }
+        flush(svg, line);
+        return svg.append("</svg>").toString();
+    }
+
+    /** Horizontal bars of shares (0 to 1), largest first, e.g. feature importance. */
+    public static String shareBars(List<Bar> bars, String title) {
+        int width = 560;
+        int row = 22;
+        int labelWidth = 300;
+        StringBuilder svg = open(width, Math.max(row, bars.size() * row) + 4, title, "bars");
+        double largest = bars.stream().mapToDouble(Bar::value).max().orElse(1);
+        for (int i = 0; i < bars.size(); i++) {
+            Bar bar = bars.get(i);
+            int y = 2 + i * row;
+            double length = largest <= 0 ? 0 : bar.value() / largest * (width - labelWidth - 60);
+            svg.append(text(labelWidth - 6, y + 14, bar.label(), "end"));
+            svg.append("<rect class=\"share\" x=\"").append(labelWidth).append("\" y=\"").append(y + 3)
+                    .append("\" width=\"").append(number(length)).append("\" height=\"14\"/>");
+            svg.append(text(labelWidth + length + 4, y + 14, String.format(Locale.ROOT, "%.1f %%", bar.value() * 100), "start"));
+        }
+        return svg.append("</svg>").toString();
+    }
+
     private static StringBuilder open(int width, int height, String label, String kind) {
         return new StringBuilder(1024).append("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"").append(kind)
                 .append("\" viewBox=\"0 0 ").append(width).append(' ').append(height).append("\" width=\"").append(width)

@@ -1,6 +1,7 @@
 package io.downtime.web.pages;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.downtime.web.charts.SvgCharts;
 import io.downtime.web.client.PredictorClient;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -9,11 +10,13 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 import java.net.URI;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -23,8 +26,8 @@ public class ModelsPage {
 
     /** One model version and its validation figures, formatted. */
     public record ModelRow(String version, String algorithm, String horizon, String created, String prAuc,
-                           String precision, String recall, String f1, String accuracy, String threshold,
-                           String trainingRows, boolean champion) {
+                           String precision, String recall, String f1, String accuracy, String falseAlarmsPerDay,
+                           String threshold, String trainingRows, boolean champion) {
 
         static ModelRow of(JsonNode model, String champion) {
             JsonNode quality = model.path("quality");
@@ -32,7 +35,7 @@ public class ModelsPage {
             return new ModelRow(version, model.path("algorithm").asText(), model.path("horizon").asText(),
                     model.path("createdAt").asText(), figure(quality, "prAuc"), figure(quality, "precision"),
                     figure(quality, "recall"), figure(quality, "f1"), figure(quality, "accuracy"),
-                    figure(model, "threshold"), quality.path("trainingRows").asText(), version.equals(champion));
+                    figure(quality, "falseAlarmsPerDay"), figure(model, "threshold"), quality.path("trainingRows").asText(), version.equals(champion));
         }
 
         private static String figure(JsonNode node, String field) {
@@ -41,9 +44,35 @@ public class ModelsPage {
         }
     }
 
+    /**
+     * The figures of one version in depth.
+     *
+     * @param row        its leaderboard row
+     * @param confusion  validation rows at the threshold: true/false positives/negatives
+     * @param curve      SVG of its precision-recall curve
+     * @param importance SVG of its features' shares of the total gain
+     */
+    public record Details(ModelRow row, JsonNode confusion, String curve, String importance) {
+
+        static Details of(JsonNode model, String champion) {
+            List<double[]> points = new ArrayList<>();
+            model.path("quality").path("precisionRecall").forEach(p -> points.add(new double[]{p.get(0).asDouble(), p.get(1).asDouble()}));
+            List<SvgCharts.Bar> weights = new ArrayList<>();
+            model.path("importance").forEach(w -> weights.add(new SvgCharts.Bar(w.path("feature").asText(), w.path("share").asDouble())));
+            String version = model.path("version").asText();
+            return new Details(ModelRow.of(model, champion), model.path("quality").path("confusion"),
+                    SvgCharts.precisionRecall(points, "precision-recall curve of model " + version),
+                    SvgCharts.shareBars(weights, "feature importance of model " + version));
+        }
+
+        public long count(String field) {
+            return confusion.path(field).asLong();
+        }
+    }
+
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance models(List<ModelRow> models, String message, String problem);
+        static native TemplateInstance models(List<ModelRow> models, List<Details> details, String message, String problem);
     }
 
     private final PredictorClient predictor;
@@ -52,10 +81,11 @@ public class ModelsPage {
         this.predictor = predictor;
     }
 
+    /** @param compare a version to show in depth next to the champion, e.g. a freshly trained challenger */
     @GET
     @Produces(MediaType.TEXT_HTML)
-    public TemplateInstance models() {
-        return render(null);
+    public TemplateInstance models(@QueryParam("compare") String compare) {
+        return render(null, compare);
     }
 
     @POST
@@ -66,7 +96,7 @@ public class ModelsPage {
             predictor.promote(version);
             return Response.seeOther(URI.create("/models")).build();
         } catch (RuntimeException e) {
-            return render("Promotion failed: " + Backend.problem("predictor-service", e) + ".");
+            return render("Promotion failed: " + Backend.problem("predictor-service", e) + ".", null);
         }
     }
 
@@ -78,18 +108,22 @@ public class ModelsPage {
             predictor.rollback();
             return Response.seeOther(URI.create("/models")).build();
         } catch (RuntimeException e) {
-            return render("Rollback failed: " + Backend.problem("predictor-service", e) + ".");
+            return render("Rollback failed: " + Backend.problem("predictor-service", e) + ".", null);
         }
     }
 
-    private TemplateInstance render(String message) {
+    private TemplateInstance render(String message, String compare) {
         try {
             String champion = Backend.call("predictor-service", predictor::champion)
                     .map(c -> c.path("version").asText()).orElse("");
-            List<ModelRow> rows = predictor.models().stream().map(m -> ModelRow.of(m, champion)).toList();
-            return Templates.models(rows, message, null);
+            List<JsonNode> models = predictor.models();
+            List<ModelRow> rows = models.stream().map(m -> ModelRow.of(m, champion)).toList();
+            List<Details> details = models.stream()
+                    .filter(m -> m.path("version").asText().equals(champion) || m.path("version").asText().equals(compare))
+                    .map(m -> Details.of(m, champion)).toList();
+            return Templates.models(rows, details, message, null);
         } catch (RuntimeException e) {
-            return Templates.models(List.of(), message,
+            return Templates.models(List.of(), List.of(), message,
                     "The model registry is unavailable: " + Backend.problem("predictor-service", e) + ".");
         }
     }
