@@ -67,7 +67,8 @@ public final class ChronologicalHoldout {
         double threshold = budget.threshold(alarms, alertBudgetPerDay);
         Confusion confusion = Confusion.at(scores, validation.labels(), threshold);
         ModelQuality quality = new ModelQuality(training.size(), training.positives(), validation.size(),
-                validation.positives(), first, cut, last, BinaryMetrics.prAuc(scores, validation.labels()), threshold,
+                validation.positives(), first, cut, last, BinaryMetrics.prAuc(scores, validation.labels()),
+                BinaryMetrics.rocAuc(scores, validation.labels()), threshold,
                 confusion.accuracy(), confusion.precision(), confusion.recall(), confusion.f1(),
                 budget.falseAlarmsPerDay(alarms, threshold), AlertBudget.alarmTimeShare(alarms, threshold), trainSeconds,
                 new ModelQuality.Counts(confusion.truePositives(), confusion.falsePositives(), confusion.trueNegatives(),

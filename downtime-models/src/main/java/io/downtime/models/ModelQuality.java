@@ -13,6 +13,7 @@ import java.util.List;
  * @param validationFrom      epoch millis where validation starts
  * @param validationTo        epoch millis of the last validation row
  * @param prAuc               area under the precision-recall curve on validation ({@code NaN} without positives)
+ * @param rocAuc              area under the ROC curve on validation
  * @param threshold           alarm threshold chosen on validation
  * @param accuracy            at the threshold
  * @param precision           at the threshold
@@ -25,7 +26,8 @@ import java.util.List;
  * @param precisionRecall     the precision-recall curve on validation, at most 50 points of {recall, precision}
  */
 public record ModelQuality(long trainingRows, long trainingPositives, long validationRows, long validationPositives,
-                           long trainingFrom, long validationFrom, long validationTo, double prAuc, double threshold,
+                           long trainingFrom, long validationFrom, long validationTo, double prAuc, double rocAuc,
+                           double threshold,
                            double accuracy, double precision, double recall, double f1, double falseAlarmsPerDay,
                            double alarmTimeShare, double trainSeconds, Counts confusion,
                            List<double[]> precisionRecall) {

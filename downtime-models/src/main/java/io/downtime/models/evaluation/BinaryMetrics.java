@@ -80,6 +80,39 @@ public final class BinaryMetrics {
         return area;
     }
 
+    /**
+     * Area under the ROC curve: the chance that a random positive row scores above a random negative one (ties count
+     * half), from the rank sum; {@code NaN} without both classes.
+     */
+    public static double rocAuc(double[] scores, byte[] labels) {
+        Integer[] order = byScoreDescending(scores);
+        long positives = IntStream.range(0, labels.length).filter(i -> labels[i] == 1).count();
+        long negatives = labels.length - positives;
+        if (positives == 0 || negatives == 0) {
+            return Double.NaN;
+        }
+        double pairs = 0;
+        long negativesAbove = 0;
+        int i = 0;
+        while (i < order.length) {
+            int j = i;
+            long tiedPositives = 0;
+            long tiedNegatives = 0;
+            while (j < order.length && scores[order[j]] == scores[order[i]]) {
+                if (labels[order[j]] == 1) {
+                    tiedPositives++;
+                } else {
+                    tiedNegatives++;
+                }
+                j++;
+            }
+            pairs += tiedPositives * (negatives - negativesAbove - tiedNegatives) + 0.5 * tiedPositives * tiedNegatives;
+            negativesAbove += tiedNegatives;
+            i = j;
+        }
+        return pairs / ((double) positives * negatives);
+    }
+
     /** The precision-recall curve as {recall, precision} points, highest threshold first, thinned to at most {@code limit}. */
     public static List<double[]> precisionRecallCurve(double[] scores, byte[] labels, int limit) {
         Integer[] order = byScoreDescending(scores);

@@ -25,7 +25,7 @@ import java.util.Locale;
 public class ModelsPage {
 
     /** One model version and its validation figures, formatted. */
-    public record ModelRow(String version, String algorithm, String horizon, String created, String prAuc,
+    public record ModelRow(String version, String algorithm, String horizon, String created, String prAuc, String rocAuc,
                            String precision, String recall, String f1, String accuracy, String falseAlarmsPerDay,
                            String threshold, String trainingRows, boolean champion) {
 
@@ -33,7 +33,8 @@ public class ModelsPage {
             JsonNode quality = model.path("quality");
             String version = model.path("version").asText();
             return new ModelRow(version, model.path("algorithm").asText(), model.path("horizon").asText(),
-                    model.path("createdAt").asText(), figure(quality, "prAuc"), figure(quality, "precision"),
+                    model.path("createdAt").asText(), figure(quality, "prAuc"), figure(quality, "rocAuc"),
+                    figure(quality, "precision"),
                     figure(quality, "recall"), figure(quality, "f1"), figure(quality, "accuracy"),
                     figure(quality, "falseAlarmsPerDay"), figure(model, "threshold"), quality.path("trainingRows").asText(), version.equals(champion));
         }
