@@ -51,31 +51,47 @@ public final class BinaryMetrics {
         }
     }
 
+    /** Rows of one score, from the highest score down: the curves step once per distinct score. */
+    private record Step(double score, long positives, long negatives) {
+    }
+
+    private static List<Step> steps(double[] scores, byte[] labels) {
+        Integer[] order = byScoreDescending(scores);
+        List<Step> steps = new ArrayList<>();
+        int i = 0;
+        while (i < order.length) {
+            int j = i;
+            long positives = 0;
+            while (j < order.length && scores[order[j]] == scores[order[i]]) {
+                positives += labels[order[j]];
+                j++;
+            }
+            steps.add(new Step(scores[order[i]], positives, j - i - positives));
+            i = j;
+        }
+        return steps;
+    }
+
+    private static long positives(byte[] labels) {
+        return IntStream.range(0, labels.length).filter(i -> labels[i] == 1).count();
+    }
+
     /**
      * Area under the precision-recall curve as average precision: the mean, over positives, of the precision at
      * the rank of each positive; tied scores are taken as one step.
      */
     public static double prAuc(double[] scores, byte[] labels) {
-        Integer[] order = byScoreDescending(scores);
-        long positives = IntStream.range(0, labels.length).filter(i -> labels[i] == 1).count();
+        long positives = positives(labels);
         if (positives == 0) {
             return Double.NaN;
         }
         double area = 0;
         long tp = 0;
         long seen = 0;
-        int i = 0;
-        while (i < order.length) {
-            int j = i;
-            long tiedPositives = 0;
-            while (j < order.length && scores[order[j]] == scores[order[i]]) {
-                tiedPositives += labels[order[j]];
-                j++;
-            }
-            tp += tiedPositives;
-            seen += j - i;
-            area += (double) tiedPositives / positives * tp / seen;
-            i = j;
+        for (Step step : steps(scores, labels)) {
+            tp += step.positives();
+            seen += step.positives() + step.negatives();
+            area += (double) step.positives() / positives * tp / seen;
         }
         return area;
     }
@@ -85,49 +101,31 @@ public final class BinaryMetrics {
      * half), from the rank sum; {@code NaN} without both classes.
      */
     public static double rocAuc(double[] scores, byte[] labels) {
-        Integer[] order = byScoreDescending(scores);
-        long positives = IntStream.range(0, labels.length).filter(i -> labels[i] == 1).count();
+        long positives = positives(labels);
         long negatives = labels.length - positives;
         if (positives == 0 || negatives == 0) {
             return Double.NaN;
         }
         double pairs = 0;
         long negativesAbove = 0;
-        int i = 0;
-        while (i < order.length) {
-            int j = i;
-            long tiedPositives = 0;
-            long tiedNegatives = 0;
-            while (j < order.length && scores[order[j]] == scores[order[i]]) {
-                if (labels[order[j]] == 1) {
-                    tiedPositives++;
-                } else {
-                    tiedNegatives++;
-                }
-                j++;
-            }
-            pairs += tiedPositives * (negatives - negativesAbove - tiedNegatives) + 0.5 * tiedPositives * tiedNegatives;
-            negativesAbove += tiedNegatives;
-            i = j;
+        for (Step step : steps(scores, labels)) {
+            pairs += step.positives() * (negatives - negativesAbove - step.negatives())
+                    + 0.5 * step.positives() * step.negatives();
+            negativesAbove += step.negatives();
         }
         return pairs / ((double) positives * negatives);
     }
 
     /** The precision-recall curve as {recall, precision} points, highest threshold first, thinned to at most {@code limit}. */
     public static List<double[]> precisionRecallCurve(double[] scores, byte[] labels, int limit) {
-        Integer[] order = byScoreDescending(scores);
-        long positives = IntStream.range(0, labels.length).filter(i -> labels[i] == 1).count();
+        long positives = positives(labels);
         List<double[]> curve = new ArrayList<>();
         long tp = 0;
-        int i = 0;
-        while (i < order.length && positives > 0) {
-            int j = i;
-            while (j < order.length && scores[order[j]] == scores[order[i]]) {
-                tp += labels[order[j]];
-                j++;
-            }
-            curve.add(new double[]{(double) tp / positives, (double) tp / j});
-            i = j;
+        long seen = 0;
+        for (Step step : positives == 0 ? List.<Step>of() : steps(scores, labels)) {
+            tp += step.positives();
+            seen += step.positives() + step.negatives();
+            curve.add(new double[]{(double) tp / positives, (double) tp / seen});
         }
         if (curve.size() <= limit) {
             return curve;
@@ -137,32 +135,6 @@ public final class BinaryMetrics {
             thinned.add(curve.get((int) ((long) k * (curve.size() - 1) / (limit - 1))));
         }
         return thinned;
-    }
-
-    /** The threshold, among the scores, with the highest F1; 1.0 when there are no positives. */
-    public static double bestF1Threshold(double[] scores, byte[] labels) {
-        Integer[] order = byScoreDescending(scores);
-        long positives = IntStream.range(0, labels.length).filter(i -> labels[i] == 1).count();
-        double bestF1 = -1;
-        double best = 1.0;
-        long tp = 0;
-        int i = 0;
-        while (i < order.length && positives > 0) {
-            int j = i;
-            while (j < order.length && scores[order[j]] == scores[order[i]]) {
-                tp += labels[order[j]];
-                j++;
-            }
-            double precision = (double) tp / j;
-            double recall = (double) tp / positives;
-            double f1 = precision + recall == 0 ? 0 : 2 * precision * recall / (precision + recall);
-            if (f1 > bestF1) {
-                bestF1 = f1;
-                best = scores[order[i]];
-            }
-            i = j;
-        }
-        return best;
     }
 
     private static Integer[] byScoreDescending(double[] scores) {
