@@ -9,18 +9,20 @@ import java.util.List;
 
 /**
  * The CSV form of a labelled training set, written by feature-service and read by the predictor: a header
- * {@code instance,timestamp,label,<feature names>} and one row per labelled sample; a missing value is an empty cell.
+ * {@code instance,timestamp,label,down,<feature names>} and one row per labelled sample ({@code down} is 1 when an
+ * incident was under way at that sample, so incidents and lead times can be measured); a missing value is an empty
+ * cell.
  */
 public final class TrainingSetCsv {
 
-    private static final List<String> KEY_COLUMNS = List.of("instance", "timestamp", "label");
+    private static final List<String> KEY_COLUMNS = List.of("instance", "timestamp", "label", "down");
 
     private TrainingSetCsv() {
     }
 
     /** Columns read from a CSV: everything a training set holds. */
-    public record Rows(List<String> featureNames, List<double[]> vectors, List<Byte> labels, List<String> instances,
-                       List<Long> timestamps) {
+    public record Rows(List<String> featureNames, List<double[]> vectors, List<Byte> labels, List<Boolean> down,
+                       List<String> instances, List<Long> timestamps) {
     }
 
     public static void writeHeader(Writer out, FeatureSchema schema) throws IOException {
@@ -32,13 +34,13 @@ public final class TrainingSetCsv {
         out.write('\n');
     }
 
-    public static void writeRow(Writer out, String instance, long timestamp, byte label, double[] vector)
+    public static void writeRow(Writer out, String instance, long timestamp, byte label, boolean down, double[] vector)
             throws IOException {
         if (instance.indexOf(',') >= 0 || instance.indexOf('\n') >= 0 || instance.indexOf('"') >= 0) {
             throw new IllegalArgumentException("instance name '" + instance + "' cannot be written to CSV");
         }
         StringBuilder line = new StringBuilder(16 * (vector.length + 3));
-        line.append(instance).append(',').append(timestamp).append(',').append(label);
+        line.append(instance).append(',').append(timestamp).append(',').append(label).append(',').append(down ? 1 : 0);
         for (double value : vector) {
             line.append(',');
             if (!Double.isNaN(value)) {
@@ -56,11 +58,14 @@ public final class TrainingSetCsv {
             throw new IllegalArgumentException("training set is empty: no header line");
         }
         List<String> columns = Arrays.asList(header.split(",", -1));
-        if (columns.size() < 4 || !columns.subList(0, 3).equals(KEY_COLUMNS)) {
-            throw new IllegalArgumentException("training set header must start with instance,timestamp,label: " + header);
+        int keys = KEY_COLUMNS.size();
+        if (columns.size() <= keys || !columns.subList(0, keys).equals(KEY_COLUMNS)) {
+            throw new IllegalArgumentException("training set header must start with " + String.join(",", KEY_COLUMNS)
+                    + ": " + header);
         }
-        List<String> names = List.copyOf(columns.subList(3, columns.size()));
-        Rows rows = new Rows(names, new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+        List<String> names = List.copyOf(columns.subList(keys, columns.size()));
+        Rows rows = new Rows(names, new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>(),
+                new ArrayList<>());
         String line;
         int number = 1;
         while ((line = in.readLine()) != null) {
@@ -73,13 +78,17 @@ public final class TrainingSetCsv {
             try {
                 double[] vector = new double[names.size()];
                 for (int i = 0; i < vector.length; i++) {
-                    String cell = cells[i + 3];
+                    String cell = cells[i + keys];
                     vector[i] = cell.isEmpty() ? Double.NaN : Double.parseDouble(cell);
                 }
                 byte label = Byte.parseByte(cells[2]);
                 if (label != DowntimeLabels.NEGATIVE && label != DowntimeLabels.POSITIVE) {
                     throw new NumberFormatException("label must be 0 or 1, was " + label);
                 }
+                if (!cells[3].equals("0") && !cells[3].equals("1")) {
+                    throw new NumberFormatException("down must be 0 or 1, was " + cells[3]);
+                }
+                rows.down().add(cells[3].equals("1"));
                 rows.instances().add(cells[0]);
                 rows.timestamps().add(Long.parseLong(cells[1]));
                 rows.labels().add(label);

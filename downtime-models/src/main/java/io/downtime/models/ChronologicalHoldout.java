@@ -2,6 +2,7 @@ package io.downtime.models;
 
 import io.downtime.models.evaluation.AlertBudget;
 import io.downtime.models.evaluation.BinaryMetrics;
+import io.downtime.models.evaluation.EventMetrics;
 import io.downtime.models.evaluation.BinaryMetrics.Confusion;
 
 import java.time.Duration;
@@ -70,7 +71,9 @@ public final class ChronologicalHoldout {
                 validation.positives(), first, cut, last, BinaryMetrics.prAuc(scores, validation.labels()),
                 BinaryMetrics.rocAuc(scores, validation.labels()), threshold,
                 confusion.accuracy(), confusion.precision(), confusion.recall(), confusion.f1(),
-                budget.falseAlarmsPerDay(alarms, threshold), AlertBudget.alarmTimeShare(alarms, threshold), trainSeconds,
+                budget.falseAlarmsPerDay(alarms, threshold), AlertBudget.alarmTimeShare(alarms, threshold),
+                EventMetrics.of(scores, validation.down(), validation.instances(), validation.timestamps(), threshold,
+                        horizon), trainSeconds,
                 new ModelQuality.Counts(confusion.truePositives(), confusion.falsePositives(), confusion.trueNegatives(),
                         confusion.falseNegatives()),
                 BinaryMetrics.precisionRecallCurve(scores, validation.labels(), 50));

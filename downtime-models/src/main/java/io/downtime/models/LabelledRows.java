@@ -11,15 +11,21 @@ import java.util.Arrays;
  * @param schema     schema of every vector
  * @param vectors    {@code vectors[row]}, each of {@code schema.size()} values, {@code NaN} where missing
  * @param labels     1 when the row is positive (incident under way or starting within the horizon), else 0
+ * @param down       whether an incident was under way at the row: where incidents begin and end
  * @param instances  instance of each row
  * @param timestamps epoch milliseconds of each row
  */
-public record LabelledRows(FeatureSchema schema, double[][] vectors, byte[] labels, String[] instances,
+public record LabelledRows(FeatureSchema schema, double[][] vectors, byte[] labels, boolean[] down, String[] instances,
                            long[] timestamps) {
+
+    /** Rows without incident times (no row is down), e.g. synthetic ones. */
+    public LabelledRows(FeatureSchema schema, double[][] vectors, byte[] labels, String[] instances, long[] timestamps) {
+        this(schema, vectors, labels, new boolean[labels.length], instances, timestamps);
+    }
 
     public LabelledRows {
         int n = vectors.length;
-        if (labels.length != n || instances.length != n || timestamps.length != n) {
+        if (labels.length != n || down.length != n || instances.length != n || timestamps.length != n) {
             throw new IllegalArgumentException("labelled rows need as many labels, instances and timestamps as vectors");
         }
         for (double[] vector : vectors) {
@@ -37,12 +43,14 @@ public record LabelledRows(FeatureSchema schema, double[][] vectors, byte[] labe
                     + " are not the features of schema " + schema.hash() + " " + schema.names());
         }
         byte[] labels = new byte[rows.labels().size()];
+        boolean[] down = new boolean[labels.length];
         long[] timestamps = new long[labels.length];
         for (int i = 0; i < labels.length; i++) {
             labels[i] = rows.labels().get(i);
+            down[i] = rows.down().get(i);
             timestamps[i] = rows.timestamps().get(i);
         }
-        return new LabelledRows(schema, rows.vectors().toArray(double[][]::new), labels,
+        return new LabelledRows(schema, rows.vectors().toArray(double[][]::new), labels, down,
                 rows.instances().toArray(String[]::new), timestamps);
     }
 
@@ -70,15 +78,17 @@ public record LabelledRows(FeatureSchema schema, double[][] vectors, byte[] labe
         keep = Arrays.copyOf(keep, n);
         double[][] v = new double[n][];
         byte[] l = new byte[n];
+        boolean[] d = new boolean[n];
         String[] in = new String[n];
         long[] ts = new long[n];
         for (int j = 0; j < n; j++) {
             v[j] = vectors[keep[j]];
             l[j] = labels[keep[j]];
+            d[j] = down[keep[j]];
             in[j] = instances[keep[j]];
             ts[j] = timestamps[keep[j]];
         }
-        return new LabelledRows(schema, v, l, in, ts);
+        return new LabelledRows(schema, v, l, d, in, ts);
     }
 
     public long firstTimestamp() {

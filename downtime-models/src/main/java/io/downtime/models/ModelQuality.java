@@ -1,5 +1,7 @@
 package io.downtime.models;
 
+import io.downtime.models.evaluation.EventMetrics;
+
 import java.util.List;
 
 /**
@@ -21,6 +23,7 @@ import java.util.List;
  * @param f1                  at the threshold
  * @param falseAlarmsPerDay   false alarms per instance per day on validation, at the threshold
  * @param alarmTimeShare      share of normal validation time spent alarmed, at the threshold
+ * @param events              incidents in the validation window and how many were caught, and how early
  * @param trainSeconds        wall-clock training time
  * @param confusion           row counts on validation at the threshold
  * @param precisionRecall     the precision-recall curve on validation, at most 50 points of {recall, precision}
@@ -29,7 +32,7 @@ public record ModelQuality(long trainingRows, long trainingPositives, long valid
                            long trainingFrom, long validationFrom, long validationTo, double prAuc, double rocAuc,
                            double threshold,
                            double accuracy, double precision, double recall, double f1, double falseAlarmsPerDay,
-                           double alarmTimeShare, double trainSeconds, Counts confusion,
+                           double alarmTimeShare, EventMetrics events, double trainSeconds, Counts confusion,
                            List<double[]> precisionRecall) {
 
     /** A confusion matrix. */

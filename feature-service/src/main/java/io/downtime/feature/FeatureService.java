@@ -131,9 +131,10 @@ public class FeatureService {
                     }
                     double[] vector = extractor.vectorAt(series, t);
                     if (json != null) {
-                        json.row(series.instance(), series.timestamps()[t], labels[t], vector);
+                        json.row(series.instance(), series.timestamps()[t], labels[t], series.down()[t], vector);
                     } else {
-                        TrainingSetCsv.writeRow(out, series.instance(), series.timestamps()[t], labels[t], vector);
+                        TrainingSetCsv.writeRow(out, series.instance(), series.timestamps()[t], labels[t],
+                                series.down()[t], vector);
                     }
                 }
             }

@@ -8,6 +8,7 @@ import io.micrometer.core.instrument.Tags;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -40,9 +41,14 @@ public class ServedModelMetrics {
         created.register(List.of(MultiGauge.Row.of(tags, Instant.parse(model.createdAt()).getEpochSecond())), true);
         threshold.register(List.of(MultiGauge.Row.of(tags, model.threshold())), true);
         ModelQuality q = model.quality();
-        quality.register(Map.of("pr_auc", q.prAuc(), "precision", q.precision(), "recall", q.recall(), "f1", q.f1(),
-                        "false_alarms_per_day", q.falseAlarmsPerDay(), "alarm_time_share", q.alarmTimeShare())
-                .entrySet().stream()
+        Map<String, Double> figures = new HashMap<>(Map.of("pr_auc", q.prAuc(), "roc_auc", q.rocAuc(),
+                "precision", q.precision(), "recall", q.recall(), "f1", q.f1(),
+                "false_alarms_per_day", q.falseAlarmsPerDay(), "alarm_time_share", q.alarmTimeShare()));
+        if (q.events().eventRecall() != null) {
+            figures.put("event_recall", q.events().eventRecall());
+            figures.put("early_recall", q.events().earlyRecall());
+        }
+        quality.register(figures.entrySet().stream()
                 .map(e -> MultiGauge.Row.of(tags.and("metric", e.getKey()), e.getValue()))
                 .toList(), true);
     }

@@ -47,6 +47,7 @@ class PagesTest {
                 .body(containsString("<strong>champion</strong>"))
                 .body(containsString("action=\"/models/000001/promote\""))
                 .body(not(containsString("action=\"/models/000002/promote\"")))
+                .body(containsString("<td>0.889</td><td>0.556</td><td>14.000</td>"))
                 .body(containsString("<td>61</td><td>40</td>"))
                 .body(containsString("<td>26</td><td>873</td>"))
                 .body(containsString("class=\"curve\""))

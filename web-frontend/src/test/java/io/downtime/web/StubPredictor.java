@@ -43,7 +43,8 @@ public class StubPredictor implements QuarkusTestResourceLifecycleManager {
                 {"version": "%s", "algorithm": "xgboost", "horizon": "1h", "threshold": 0.3, "createdAt": "2026-01-02T00:00:00Z",
                  "quality": {"prAuc": 0.81, "precision": 0.7, "recall": 0.6, "f1": 0.65, "accuracy": 0.97, "trainingRows": 1000,
                              "confusion": {"truePositives": 61, "falsePositives": 26, "trueNegatives": 873, "falseNegatives": 40},
-                             "precisionRecall": [[0.1, 1.0], [0.6, 0.7], [1.0, 0.1]]},
+                             "precisionRecall": [[0.1, 1.0], [0.6, 0.7], [1.0, 0.1]],
+                             "events": {"incidents": 9, "eventRecall": 0.889, "earlyRecall": 0.556, "medianLeadMinutes": 14.0}},
                  "importance": [{"feature": "memory_available_ratio_slope_60", "share": 0.4}]}""";
         stub = new HttpStub().on("/predictions", uri -> HttpStub.Reply.json(fleet))
                 .on("/predictions/web-3/history", uri -> HttpStub.Reply.json(

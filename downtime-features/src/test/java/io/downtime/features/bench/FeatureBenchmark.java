@@ -62,7 +62,7 @@ public final class FeatureBenchmark {
             for (int repeat = 0; repeat < 5; repeat++) {
                 for (int t = 0; t < history.length(); t++) {
                     if (labels[t] != DowntimeLabels.UNKNOWN) {
-                        TrainingSetCsv.writeRow(sink, "history", history.timestamps()[t], labels[t],
+                        TrainingSetCsv.writeRow(sink, "history", history.timestamps()[t], labels[t], history.down()[t],
                                 extractor.vectorAt(history, t));
                         rows++;
                     }

@@ -89,8 +89,8 @@ public class ModelTraining {
                         training.alertBudget()).run(rows, trainer::train);
         ModelQuality quality = outcome.quality();
         LOG.infof("trained in %.1f s; validation PR-AUC %.3f; at threshold %.3f: F1 %.3f, recall %.3f, "
-                        + "%.2f false alarms per instance per day", quality.trainSeconds(), quality.prAuc(),
-                quality.threshold(), quality.f1(), quality.recall(), quality.falseAlarmsPerDay());
+                        + "%.2f false alarms per instance per day, %s", quality.trainSeconds(), quality.prAuc(),
+                quality.threshold(), quality.f1(), quality.recall(), quality.falseAlarmsPerDay(), quality.events());
 
         progress.report("comparing with the champion", 80);
         Double championPrAuc = championPrAuc(rows, quality, schema, horizon).orElse(null);

@@ -26,7 +26,8 @@ public class ModelsPage {
 
     /** One model version and its validation figures, formatted. */
     public record ModelRow(String version, String algorithm, String horizon, String created, String prAuc, String rocAuc,
-                           String precision, String recall, String f1, String accuracy, String falseAlarmsPerDay,
+                           String precision, String recall, String f1, String accuracy, String eventRecall,
+                           String earlyRecall, String medianLead, String falseAlarmsPerDay,
                            String threshold, String trainingRows, boolean champion) {
 
         static ModelRow of(JsonNode model, String champion) {
@@ -36,7 +37,8 @@ public class ModelsPage {
                     model.path("createdAt").asText(), figure(quality, "prAuc"), figure(quality, "rocAuc"),
                     figure(quality, "precision"),
                     figure(quality, "recall"), figure(quality, "f1"), figure(quality, "accuracy"),
-                    figure(quality, "falseAlarmsPerDay"), figure(model, "threshold"), quality.path("trainingRows").asText(), version.equals(champion));
+                    figure(quality.path("events"), "eventRecall"), figure(quality.path("events"), "earlyRecall"),
+                    figure(quality.path("events"), "medianLeadMinutes"), figure(quality, "falseAlarmsPerDay"), figure(model, "threshold"), quality.path("trainingRows").asText(), version.equals(champion));
         }
 
         private static String figure(JsonNode node, String field) {
