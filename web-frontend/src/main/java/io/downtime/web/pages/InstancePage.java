@@ -57,14 +57,6 @@ public class InstancePage {
         String explanation = prediction == null ? null : SvgCharts.contributionBars(prediction.explanation().stream()
                 .map(c -> new SvgCharts.Bar(c.feature(), c.contribution())).toList(), "why: feature contributions");
 
-        Chart probability = Backend.call("predictor-service", () -> predictor.history(instance))
-                .filter(points -> !points.isEmpty())
-                .map(points -> new Chart("Downtime probability, recent scores", SvgCharts.lineChart(
-                        "downtime probability of " + instance,
-                        points.stream().mapToLong(p -> p.time().toEpochMilli()).toArray(),
-                        points.stream().mapToDouble(RiskPoint::probability).toArray(), null, true)))
-                .orElse(null);
-
         List<Chart> signals = new ArrayList<>();
         List<Chart> logs = new ArrayList<>();
         Optional<CollectorClient.Samples> samples = Backend.call("collector-service",
@@ -82,6 +74,30 @@ public class InstancePage {
                 (signal.startsWith("log_") ? logs : signals).add(chart);
             }
         }, () -> problems.add("Signals are unavailable: collector-service did not answer for this instance."));
+
+        Chart probability = Backend.call("predictor-service", () -> predictor.history(instance))
+                .filter(points -> !points.isEmpty())
+                .map(points -> {
+                    long[] times = points.stream().mapToLong(p -> p.time().toEpochMilli()).toArray();
+                    return new Chart("Downtime probability, recent scores (incidents shaded)", SvgCharts.lineChart(
+                            "downtime probability of " + instance, times,
+                            points.stream().mapToDouble(RiskPoint::probability).toArray(),
+                            samples.map(s -> downAt(s, times)).orElse(null), true));
+                })
+                .orElse(null);
         return Templates.instance(instance, prediction, explanation, probability, signals, logs, problems);
+    }
+
+    /** Whether the instance was down at each of {@code times}: the down flag of the newest sample at or before it. */
+    private static boolean[] downAt(CollectorClient.Samples samples, long[] times) {
+        boolean[] down = new boolean[times.length];
+        int sample = -1;
+        for (int i = 0; i < times.length; i++) {
+            while (sample + 1 < samples.timestamps().length && samples.timestamps()[sample + 1] <= times[i]) {
+                sample++;
+            }
+            down[i] = sample >= 0 && samples.down()[sample];
+        }
+        return down;
     }
 }
