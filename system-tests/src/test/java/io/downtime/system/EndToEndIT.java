@@ -96,6 +96,18 @@ class EndToEndIT {
 
     @Test
     @Order(4)
+    void adminOperationsNeedTheToken() {
+        given().baseUri(predictor.url()).post("/models/rollback").then().statusCode(401)
+                .contentType("application/problem+json").header("WWW-Authenticate", equalTo("Bearer"));
+        given().baseUri(collector.url()).contentType(ContentType.JSON).body("[{\"host\": \"web-1\", \"message\": \"m\"}]")
+                .post("/ingest/logs").then().statusCode(401);
+        given().baseUri(collector.url()).contentType(ContentType.JSON)
+                .header("Authorization", "Bearer " + RunningSystem.ADMIN_TOKEN)
+                .body("[{\"host\": \"web-1\", \"message\": \"m\"}]").post("/ingest/logs").then().statusCode(200);
+    }
+
+    @Test
+    @Order(5)
     void theModelSurvivesARestartOfThePredictor() throws Exception {
         String version = given().baseUri(predictor.url()).get("/models/champion").then().statusCode(200)
                 .extract().path("version");

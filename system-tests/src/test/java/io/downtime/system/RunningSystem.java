@@ -10,6 +10,8 @@ import java.util.Map;
 final class RunningSystem implements AutoCloseable {
 
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(180);
+    /** Admin operations need this token, as in a cluster; the web UI is given it to forward. */
+    static final String ADMIN_TOKEN = "system-test-token";
 
     final Path registry;
     final ServiceProcess collector;
@@ -19,11 +21,12 @@ final class RunningSystem implements AutoCloseable {
 
     private RunningSystem() throws Exception {
         registry = Files.createTempDirectory("system-registry");
-        collector = new ServiceProcess("collector-service").start(Map.of());
+        collector = new ServiceProcess("collector-service").start(Map.of("downtime.admin-token", ADMIN_TOKEN));
         features = new ServiceProcess("feature-service")
                 .start(Map.of("quarkus.rest-client.collector.url", collector.url()));
         predictor = startPredictor();
         web = new ServiceProcess("web-frontend").start(Map.of(
+                "downtime.admin-token", ADMIN_TOKEN,
                 "quarkus.rest-client.predictor.url", predictor.url(),
                 "quarkus.rest-client.collector.url", collector.url(),
                 "quarkus.rest-client.features.url", features.url()));
@@ -46,6 +49,7 @@ final class RunningSystem implements AutoCloseable {
 
     private ServiceProcess startPredictor() {
         return new ServiceProcess("predictor-service").start(Map.of(
+                "downtime.admin-token", ADMIN_TOKEN,
                 "quarkus.rest-client.features.url", features.url(),
                 "predictor.registry-dir", registry.toString()));
     }

@@ -1,5 +1,6 @@
 package io.downtime.collector.rest;
 
+import io.downtime.admin.AdminOnly;
 import io.downtime.collector.logs.LogBatchParser;
 import io.downtime.collector.logs.LogCounters;
 import io.downtime.collector.logs.LogEvent;
@@ -42,6 +43,7 @@ public class LogsResource {
     }
 
     @POST
+    @AdminOnly
     @Consumes({MediaType.APPLICATION_JSON, "application/x-ndjson", "application/jsonlines", MediaType.TEXT_PLAIN})
     @Produces(MediaType.APPLICATION_JSON)
     public IngestResult ingest(String body) {

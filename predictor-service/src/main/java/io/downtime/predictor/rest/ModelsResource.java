@@ -1,5 +1,6 @@
 package io.downtime.predictor.rest;
 
+import io.downtime.admin.AdminOnly;
 import io.downtime.predictor.ServedModel;
 import io.downtime.predictor.config.PredictorConfig;
 import io.downtime.predictor.registry.ModelMetadata;
@@ -61,6 +62,7 @@ public class ModelsResource {
 
     /** Starts training a challenger: 202 with the job's {@code Location}; 409 while another run is under way. */
     @POST
+    @AdminOnly
     @Path("models/train")
     public Response train(@Context UriInfo uri) {
         Job job = jobs.start().orElseThrow(() -> {
@@ -85,6 +87,7 @@ public class ModelsResource {
 
     /** Serves {@code version} from now on. */
     @POST
+    @AdminOnly
     @Path("models/{version}/promote")
     public ModelMetadata promote(@PathParam("version") String version) throws IOException {
         ModelMetadata metadata = model(version);
@@ -99,6 +102,7 @@ public class ModelsResource {
 
     /** Serves the previous champion again. */
     @POST
+    @AdminOnly
     @Path("models/rollback")
     public ModelMetadata rollback() throws IOException {
         try {

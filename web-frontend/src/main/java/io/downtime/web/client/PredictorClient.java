@@ -7,11 +7,16 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.eclipse.microprofile.rest.client.annotation.ClientHeaderParam;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
 import java.util.List;
 
-/** predictor-service, as far as the web UI reads and drives it. Model and job documents stay JSON trees. */
+/**
+ * predictor-service, as far as the web UI reads and drives it. Model and job documents stay JSON trees. Admin
+ * operations carry the admin token when one is configured.
+ */
 @Path("/")
 @RegisterRestClient(configKey = "predictor")
 public interface PredictorClient {
@@ -39,17 +44,26 @@ public interface PredictorClient {
 
     @POST
     @Path("models/{version}/promote")
+    @ClientHeaderParam(name = "Authorization", value = "{adminAuthorization}", required = false)
     JsonNode promote(@PathParam("version") String version);
 
     @POST
     @Path("models/rollback")
+    @ClientHeaderParam(name = "Authorization", value = "{adminAuthorization}", required = false)
     JsonNode rollback();
 
     @POST
     @Path("models/train")
+    @ClientHeaderParam(name = "Authorization", value = "{adminAuthorization}", required = false)
     JsonNode train();
 
     @GET
     @Path("jobs/{id}")
     JsonNode job(@PathParam("id") String id);
+
+    /** The admin token this UI was given ({@code downtime.admin-token}), forwarded on the operations that need it. */
+    default String adminAuthorization() {
+        return ConfigProvider.getConfig().getOptionalValue("downtime.admin-token", String.class)
+                .filter(token -> !token.isBlank()).map(token -> "Bearer " + token).orElse(null);
+    }
 }
