@@ -17,10 +17,12 @@ import java.util.List;
  * @param explanation       largest feature contributions, in log-odds, largest magnitude first
  * @param explanationMethod how the contributions were computed
  * @param featuresAt        time of the newest sample the features use; null when the caller gave the features
+ * @param stale             the features are old: the instance or its metric source stopped reporting, so this is
+ *                          the last prediction that could be made, not a current one
  */
 public record Prediction(String instance, double probability, String horizon, String risk, double threshold,
                          ModelRef model, List<Contribution> explanation, String explanationMethod,
-                         Instant featuresAt) {
+                         Instant featuresAt, boolean stale) {
 
     /** Which model answered. */
     public record ModelRef(String name, String version) {

@@ -57,16 +57,17 @@ public class PredictionService {
                     + " but the served model needs " + model.metadata().featureSchema() + "; retrain the model", 409);
         }
         double[] values = toVector(model.classifier().schema(), vector.features(), "features");
-        return score(model, vector.instance(), values, vector.timestamp());
+        return score(model, vector.instance(), values, vector.timestamp(), vector.stale());
     }
 
     /** Scores caller-given features; missing features are treated as missing values. */
     public Prediction predictGiven(String instance, Map<String, Double> given) {
         RegisteredModel model = served.require();
-        return score(model, instance, toVector(model.classifier().schema(), given, "features"), null);
+        return score(model, instance, toVector(model.classifier().schema(), given, "features"), null, false);
     }
 
-    private Prediction score(RegisteredModel model, String instance, double[] vector, Instant featuresAt) {
+    private Prediction score(RegisteredModel model, String instance, double[] vector, Instant featuresAt,
+                             boolean stale) {
         DowntimeClassifier classifier = model.classifier();
         ModelMetadata metadata = model.metadata();
         double probability = classifier.probability(vector);
@@ -74,7 +75,7 @@ public class PredictionService {
         return new Prediction(instance, probability, metadata.horizon(),
                 Prediction.risk(probability, metadata.threshold()), metadata.threshold(),
                 new Prediction.ModelRef(metadata.algorithm(), metadata.version()),
-                explanation.top(classifier.schema(), explanationSize), explanation.method(), featuresAt);
+                explanation.top(classifier.schema(), explanationSize), explanation.method(), featuresAt, stale);
     }
 
     /** Lays a name → value map out as the schema's vector; an unknown name is a 400 naming it. */

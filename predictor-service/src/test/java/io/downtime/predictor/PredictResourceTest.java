@@ -63,7 +63,8 @@ class PredictResourceTest {
                 .body("featuresAt", equalTo("2026-01-02T00:00:00Z"));
         post("/predict", "{\"instance\": \"srv-4\"}").statusCode(200)
                 .body("probability", lessThan(0.05))
-                .body("risk", equalTo("low"));
+                .body("risk", equalTo("low"))
+                .body("stale", equalTo(true));
     }
 
     @Test
@@ -150,7 +151,8 @@ class PredictResourceTest {
                 "downtime_predictor_model_quality{horizon=\"1h\",metric=\"pr_auc\",model=\"xgboost\"}",
                 "downtime_predictor_feature_age_seconds{instance=\"srv-1\"}",
                 "downtime_predictor_scoring_duration_seconds_count",
-                "downtime_predictor_scoring_last_success_timestamp_seconds")) {
+                "downtime_predictor_scoring_last_success_timestamp_seconds",
+                "downtime_predictor_stale_instances 1.0")) {
             assertTrue(metrics.contains(line), "missing on /q/metrics: " + line);
         }
     }

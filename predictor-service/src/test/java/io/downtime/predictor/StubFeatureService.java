@@ -69,7 +69,7 @@ public class StubFeatureService implements QuarkusTestResourceLifecycleManager {
 
     private static String vector(int i) {
         return "{\"instance\":\"" + INSTANCES[i] + "\",\"timestamp\":\"2026-01-02T00:00:00Z\",\"schema\":\""
-                + SCHEMA.hash() + "\",\"features\":{\"load_last\":0.5,\"load_slope\":" + LATEST_SLOPE[i]
+                + SCHEMA.hash() + "\",\"stale\":" + (i == 3) + ",\"features\":{\"load_last\":0.5,\"load_slope\":" + LATEST_SLOPE[i]
                 + ",\"noise\":null}}";
     }
 

@@ -21,6 +21,7 @@ class FleetPageTest {
                 .body(containsString("3 instances"))
                 .body(containsString("91.0 %"))
                 .body(containsString("memory_available_ratio_slope_60 (raises risk)"))
+                .body(containsString("<span class=\"badge badge-stale\">stale</span>"))
                 .extract().asString();
         List<Integer> positions = List.of(page.indexOf(">web-3<"), page.indexOf("db</a>"), page.indexOf(">api-1<"));
         assertEquals(positions.stream().sorted().toList(), positions, "rows out of order: " + positions);

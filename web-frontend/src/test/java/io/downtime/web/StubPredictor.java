@@ -31,7 +31,7 @@ public class StubPredictor implements QuarkusTestResourceLifecycleManager {
                   "featuresAt": "2026-01-02T00:00:00Z"},
                  {"instance": "api-1", "probability": 0.01, "horizon": "1h", "risk": "low", "threshold": 0.3,
                   "model": {"name": "xgboost", "version": "000002"}, "explanation": [],
-                  "featuresAt": "2026-01-02T00:00:00Z"}]}
+                  "featuresAt": "2026-01-02T00:00:00Z", "stale": true}]}
                 """.formatted(HOSTILE_NAME.replace("\"", "\\\""));
         String prediction = """
                 {"instance": "web-3", "probability": 0.91, "horizon": "1h", "risk": "high", "threshold": 0.3,

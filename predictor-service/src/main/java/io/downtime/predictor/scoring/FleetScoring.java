@@ -66,6 +66,10 @@ public class FleetScoring {
         this.scoringTimer = Timer.builder("downtime.predictor.scoring.duration")
                 .description("Time to score the whole fleet")
                 .register(meters);
+        Gauge.builder("downtime_predictor_stale_instances", latest,
+                        r -> r.get() == null ? 0 : r.get().predictions().stream().filter(Prediction::stale).count())
+                .description("Instances whose newest score rests on stale data (they or the metric source stopped reporting)")
+                .register(meters);
         Gauge.builder("downtime_predictor_scoring_last_success_timestamp_seconds", lastSuccessSeconds, AtomicLong::get)
                 .description("When the fleet was last scored completely, in Unix seconds")
                 .register(meters);

@@ -10,7 +10,7 @@ public record FleetRisk(Instant scoredAt, List<InstanceRisk> predictions) {
     /** One instance's score and its strongest reasons. */
     public record InstanceRisk(String instance, double probability, String horizon, String risk, double threshold,
                                Model model, List<Contribution> explanation, String explanationMethod,
-                               Instant featuresAt) {
+                               Instant featuresAt, boolean stale) {
 
         /** The contribution of largest magnitude, or null when there is none. */
         public Contribution topContribution() {
