@@ -33,7 +33,7 @@ public final class DowntimeLabels {
             }
             if (nextDown != Integer.MAX_VALUE && nextDown - t <= horizonSteps) {
                 labels[t] = POSITIVE;
-            } else if (t + horizonSteps > n - 1) {
+            } else if (horizonSteps > n - 1 - t) {
                 labels[t] = UNKNOWN;
             } else {
                 labels[t] = NEGATIVE;

@@ -36,7 +36,8 @@ public final class TrainingSetCsv {
 
     public static void writeRow(Writer out, String instance, long timestamp, byte label, boolean down, double[] vector)
             throws IOException {
-        if (instance.indexOf(',') >= 0 || instance.indexOf('\n') >= 0 || instance.indexOf('"') >= 0) {
+        if (instance.indexOf(',') >= 0 || instance.indexOf('\n') >= 0 || instance.indexOf('\r') >= 0
+                || instance.indexOf('"') >= 0) {
             throw new IllegalArgumentException("instance name '" + instance + "' cannot be written to CSV");
         }
         StringBuilder line = new StringBuilder(16 * (vector.length + 3));

@@ -37,28 +37,81 @@ class DowntimeLabelsTest {
     }
 
     @Test
+    void rowsWhoseHorizonRunsPastTheEndAreUnknownUnlessTheySeeAnIncident() {
+        // n = 8, H = 3: rows 5, 6 and 7 look past the last row 7.
+        assertArrayEquals(new byte[]{NEGATIVE, NEGATIVE, NEGATIVE, NEGATIVE, NEGATIVE, UNKNOWN, UNKNOWN, UNKNOWN},
+                DowntimeLabels.label(down("........"), 3));
+        // An incident at the very end: rows 4 to 7 see it within the data, so they are known to be positive.
+        assertArrayEquals(new byte[]{NEGATIVE, NEGATIVE, NEGATIVE, NEGATIVE, POSITIVE, POSITIVE, POSITIVE, POSITIVE},
+                DowntimeLabels.label(down(".......D"), 3));
+        // Row 5 sees the incident at 6; row 7, after it, sees nothing and its horizon runs past the end.
+        assertArrayEquals(new byte[]{NEGATIVE, NEGATIVE, NEGATIVE, POSITIVE, POSITIVE, POSITIVE, POSITIVE, UNKNOWN},
+                DowntimeLabels.label(down("......D."), 3));
+    }
+
+    @Test
+    void anIncidentAtTheVeryStartIsPositiveWhileUnderWayAndNotBefore() {
+        // Nothing precedes row 0, so the rows after the incident are negative once their horizons are clear of it.
+        assertArrayEquals(new byte[]{POSITIVE, POSITIVE, NEGATIVE, NEGATIVE, NEGATIVE, UNKNOWN, UNKNOWN},
+                DowntimeLabels.label(down("DD....."), 2));
+    }
+
+    @Test
+    void theSampleBetweenBackToBackIncidentsIsPositiveBecauseTheSecondStartsWithinItsHorizon() {
+        // Incidents at 2-3 and 5-6, one up sample (4) between them; H = 1.
+        assertArrayEquals(new byte[]{NEGATIVE, POSITIVE, POSITIVE, POSITIVE, POSITIVE, POSITIVE, POSITIVE, NEGATIVE,
+                UNKNOWN}, DowntimeLabels.label(down("..DD.DD.."), 1));
+    }
+
+    @Test
+    void aHorizonLongerThanTheDataLeavesOnlyIncidentsKnown() {
+        assertArrayEquals(new byte[]{UNKNOWN, UNKNOWN, UNKNOWN}, DowntimeLabels.label(down("..."), 5));
+        assertArrayEquals(new byte[]{POSITIVE, POSITIVE, UNKNOWN}, DowntimeLabels.label(down(".D."), 5));
+        // The largest horizon an int holds must not overflow into "the horizon ends within the data".
+        assertArrayEquals(new byte[]{UNKNOWN, UNKNOWN, UNKNOWN}, DowntimeLabels.label(down("..."), Integer.MAX_VALUE));
+        assertArrayEquals(new byte[]{POSITIVE, POSITIVE, UNKNOWN},
+                DowntimeLabels.label(down(".D."), Integer.MAX_VALUE));
+    }
+
+    @Test
+    void noDataGivesNoLabels() {
+        assertArrayEquals(new byte[0], DowntimeLabels.label(new boolean[0], 3));
+    }
+
+    @Test
     void matchesTheDefinitionOnRandomData() {
         SplittableRandom random = new SplittableRandom(11);
-        for (int round = 0; round < 200; round++) {
-            boolean[] down = new boolean[30];
+        for (int round = 0; round < 2_000; round++) {
+            // Short series and horizons up to longer than the series, so every edge occurs many times.
+            boolean[] down = new boolean[random.nextInt(40)];
+            double incidentShare = random.nextDouble(0.4);
             for (int i = 0; i < down.length; i++) {
-                down[i] = random.nextDouble() < 0.15;
+                down[i] = random.nextDouble() < incidentShare;
             }
-            int h = 1 + random.nextInt(6);
-            byte[] labels = DowntimeLabels.label(down, h);
-            for (int t = 0; t < down.length; t++) {
-                boolean positive = down[t];
-                for (int s = t + 1; s <= t + h && s < down.length; s++) {
-                    positive |= down[s] && !down[s - 1];
-                }
-                byte expected = positive ? POSITIVE : t + h > down.length - 1 ? UNKNOWN : NEGATIVE;
-                assertEquals(expected, labels[t], "t=" + t + " h=" + h);
-            }
+            int h = 1 + random.nextInt(45);
+            assertArrayEquals(byDefinition(down, h), DowntimeLabels.label(down, h), "h=" + h);
         }
+    }
+
+    /**
+     * The rule as stated, computed the slow way: positive when down at t or an incident starts in (t, t+H]; else
+     * unknown when t+H lies past the last row, else negative. An incident starts at s when down[s] and not down[s-1].
+     */
+    private static byte[] byDefinition(boolean[] down, int h) {
+        byte[] labels = new byte[down.length];
+        for (int t = 0; t < down.length; t++) {
+            boolean positive = down[t];
+            for (long s = t + 1L; s <= t + (long) h && s < down.length; s++) {
+                positive |= down[(int) s] && !down[(int) s - 1];
+            }
+            labels[t] = positive ? POSITIVE : t + (long) h > down.length - 1 ? UNKNOWN : NEGATIVE;
+        }
+        return labels;
     }
 
     @Test
     void aHorizonBelowOneSampleIsRejected() {
         assertThrows(IllegalArgumentException.class, () -> DowntimeLabels.label(new boolean[3], 0));
+        assertThrows(IllegalArgumentException.class, () -> DowntimeLabels.label(new boolean[3], -1));
     }
 }

@@ -2,7 +2,9 @@ package io.downtime.features;
 
 import org.junit.jupiter.api.Test;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 
@@ -14,6 +16,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class FeatureExtractorTest {
 
     private static final double NaN = Double.NaN;
+    /** The window statistics, in the order the schema lists them for each window. */
+    private static final List<String> STATISTICS = List.of("mean", "std", "min", "max", "slope", "ewma", "delta");
 
     /** One signal "a" with the given values, one minute apart, down where {@code down} says. */
     private static InstanceSeries series(double[] values, boolean[] down) {
@@ -50,12 +54,68 @@ class FeatureExtractorTest {
     }
 
     @Test
+    void aMissingSampleInsideTheWindowIsSkippedButKeepsItsPlaceInTime() {
+        FeatureExtractor extractor = new FeatureExtractor(List.of("a"), new int[]{4}, 4, 1440);
+        Map<String, Integer> at = index(extractor);
+        double[] v = extractor.vectorAt(series(new double[]{1, 2, NaN, 6, 8}, new boolean[5]), 4);
+        // Window of 4 ending at t=4: 2, -, 6, 8 at positions x = 0, 2, 3.
+        assertEquals(8, v[at.get("a_last")]);
+        assertEquals(16 / 3.0, v[at.get("a_mean_4")], 1e-12);
+        // deviations from 16/3: -10/3, 2/3, 8/3; population variance (100 + 4 + 64) / 9 / 3 = 56/9
+        assertEquals(Math.sqrt(56) / 3, v[at.get("a_std_4")], 1e-12);
+        assertEquals(2, v[at.get("a_min_4")]);
+        assertEquals(8, v[at.get("a_max_4")]);
+        // x̄ = 5/3: Σ(x-x̄)(y-ȳ) = (50 + 2 + 32) / 9 = 84/9, Σ(x-x̄)² = (25 + 1 + 16) / 9 = 42/9, slope 2 per sample.
+        // Closing the gap (x = 0, 1, 2) would give 3: the slope is per sample of time, not per present sample.
+        assertEquals(2.0, v[at.get("a_slope_4")], 1e-12);
+        // alpha = 2 / (4 + 1) = 0.4 over the present values: 2 → 3.6 → 5.36
+        assertEquals(5.36, v[at.get("a_ewma_4")], 1e-12);
+        assertEquals(6, v[at.get("a_delta_4")], "last present minus first present value");
+        assertEquals(8 / Math.sqrt(56), v[at.get("a_zscore")], 1e-12, "(8 - 16/3) / (√56 / 3)");
+        assertEquals(1 / 4.0, v[at.get("missing_share_4")], 1e-12);
+        assertEquals(0, v[at.get("gap_samples")]);
+        assertEquals(4, v[at.get("samples_since_down")], "never down: capped at the baseline");
+        assertTrue(Double.isNaN(v[at.get("a_day_diff")]), "less than a day of history");
+    }
+
+    @Test
+    void aSampleIsMissingWhenAnySignalLacksItAndAGapNeedsAllToLackIt() {
+        FeatureExtractor extractor = new FeatureExtractor(List.of("a", "b"), new int[]{4}, 4, 1440);
+        Map<String, Integer> at = index(extractor);
+        InstanceSeries series = new InstanceSeries("x", new long[]{0, 1, 2, 3, 4}, List.of("a", "b"),
+                new double[][]{{1, NaN, 3, 4, NaN}, {1, 2, NaN, 4, NaN}}, new boolean[5]);
+        double[] v = extractor.vectorAt(series, 4);
+        // Window 1..4: at 1 a is missing, at 2 b is, at 4 both are; only 3 is complete.
+        assertEquals(3 / 4.0, v[at.get("missing_share_4")], 1e-12);
+        assertEquals(1, v[at.get("gap_samples")], "only sample 4 has no value at all");
+        assertEquals(3.5, v[at.get("a_mean_4")], 1e-12, "a: 3 and 4");
+        assertEquals(3.0, v[at.get("b_mean_4")], 1e-12, "b: 2 and 4");
+    }
+
+    @Test
+    void aSignalTheInstanceDoesNotReportIsMissingEverywhere() {
+        FeatureExtractor extractor = new FeatureExtractor(List.of("a", "absent"), new int[]{2}, 2, 1440);
+        Map<String, Integer> at = index(extractor);
+        double[] v = extractor.vectorAt(series(new double[]{1, 2, 3}, new boolean[3]), 2);
+        assertEquals(3, v[at.get("a_last")]);
+        for (String name : extractor.schema().names()) {
+            if (name.startsWith("absent_")) {
+                assertTrue(Double.isNaN(v[at.get(name)]), name);
+            }
+        }
+        assertEquals(1.0, v[at.get("missing_share_2")], "every sample lacks one signal");
+        assertEquals(0, v[at.get("gap_samples")], "but none lacks all");
+    }
+
+    @Test
     void missingSamplesAreSkippedAndAnEmptyWindowIsMissing() {
         FeatureExtractor extractor = new FeatureExtractor(List.of("a"), new int[]{2, 3}, 3, 1440);
         Map<String, Integer> at = index(extractor);
         double[] v = extractor.vectorAt(series(new double[]{5, NaN, NaN}, new boolean[3]), 2);
         assertTrue(Double.isNaN(v[at.get("a_last")]));
-        assertTrue(Double.isNaN(v[at.get("a_mean_2")]), "no sample in the last 2");
+        for (String statistic : STATISTICS) {
+            assertTrue(Double.isNaN(v[at.get("a_" + statistic + "_2")]), "no sample in the last 2: " + statistic);
+        }
         assertEquals(5, v[at.get("a_mean_3")]);
         assertEquals(0, v[at.get("a_slope_3")], "one sample has no slope");
         assertTrue(Double.isNaN(v[at.get("a_zscore")]), "no current value, no z-score");
@@ -107,6 +167,27 @@ class FeatureExtractorTest {
         assertNotEquals(ab.schema().hash(), new FeatureExtractor(List.of("a", "b"), new int[]{5}, 11, 1440).schema().hash(),
                 "the parameters are part of the schema's version");
         assertEquals(2 * (1 + 7 + 1 + 1) + 3, ab.schema().size());
+    }
+
+    @Test
+    void theSchemaNamesEachSignalsFeaturesByWindowThenTheInstanceFeatures() {
+        // Signals and windows in any order and with repeats: the names come out sorted and unique.
+        FeatureExtractor extractor = new FeatureExtractor(List.of("b", "a", "b"), new int[]{3, 2, 3}, 3, 1440);
+        List<String> expected = new ArrayList<>();
+        for (String signal : List.of("a", "b")) {
+            expected.add(signal + "_last");
+            for (int window : new int[]{2, 3}) {
+                for (String statistic : STATISTICS) {
+                    expected.add(signal + "_" + statistic + "_" + window);
+                }
+            }
+            expected.add(signal + "_zscore");
+            expected.add(signal + "_day_diff");
+        }
+        expected.addAll(List.of("missing_share_3", "gap_samples", "samples_since_down"));
+        assertEquals(expected, extractor.schema().names());
+        assertEquals(expected.size(), new HashSet<>(extractor.schema().names()).size(), "names are unique");
+        assertEquals(List.of("a", "b"), extractor.signals());
     }
 
     @Test

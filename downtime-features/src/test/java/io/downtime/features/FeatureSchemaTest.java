@@ -2,7 +2,9 @@ package io.downtime.features;
 
 import org.junit.jupiter.api.Test;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -34,5 +36,23 @@ class FeatureSchemaTest {
     @Test
     void namesMustBeUnique() {
         assertThrows(IllegalArgumentException.class, () -> new FeatureSchema(List.of("a", "a"), "v1"));
+        assertThrows(IllegalArgumentException.class, () -> new FeatureSchema(List.of("a", "b", "c", "b"), "v1"));
+    }
+
+    @Test
+    void theSchemaKeepsItsOwnCopyOfTheNames() {
+        List<String> names = new ArrayList<>(List.of("a", "b"));
+        FeatureSchema schema = new FeatureSchema(names, "v1");
+        String hash = schema.hash();
+        names.add("c");
+        assertEquals(List.of("a", "b"), schema.names());
+        assertEquals(hash, schema.hash(), "the version of a schema never changes");
+    }
+
+    @Test
+    void indexByNameGivesEachNamesPositionInTheVector() {
+        FeatureSchema schema = new FeatureSchema(List.of("cpu_last", "mem_last", "gap_samples"), "v1");
+        assertEquals(Map.of("cpu_last", 0, "mem_last", 1, "gap_samples", 2), schema.indexByName());
+        assertEquals(3, schema.size());
     }
 }

@@ -56,6 +56,11 @@ public final class BinaryMetrics {
     }
 
     private static List<Step> steps(double[] scores, byte[] labels) {
+        for (int k = 0; k < scores.length; k++) {
+            if (Double.isNaN(scores[k])) {
+                throw new IllegalArgumentException("the score of row " + k + " is NaN; every row needs a score");
+            }
+        }
         Integer[] order = byScoreDescending(scores);
         List<Step> steps = new ArrayList<>();
         int i = 0;
