@@ -57,7 +57,7 @@ class PredictResourceTest {
                 .body("threshold", greaterThan(0.0))
                 .body("model.name", equalTo("xgboost"))
                 .body("model.version", equalTo("000001"))
-                .body("explanationMethod", equalTo("tree-path"))
+                .body("explanationMethod", equalTo("tree-shap"))
                 .body("explanation[0].feature", equalTo("load_slope"))
                 .body("explanation[0].contribution", greaterThan(0.0))
                 .body("featuresAt", equalTo("2026-01-02T00:00:00Z"));

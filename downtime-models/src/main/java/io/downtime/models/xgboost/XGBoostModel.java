@@ -38,6 +38,6 @@ public record XGBoostModel(FeatureSchema schema, byte[] json, XGBoostJsonScorer 
 
     @Override
     public Explanation explain(double[] vector) {
-        return new Explanation("tree-path", scorer.bias(), scorer.pathContributions(vector));
+        return new Explanation(Explanation.TREE_SHAP, scorer.bias(), scorer.shap(vector));
     }
 }

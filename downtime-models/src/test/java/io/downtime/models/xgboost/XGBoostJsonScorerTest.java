@@ -64,6 +64,37 @@ class XGBoostJsonScorerTest {
     }
 
     @Test
+    void treeShapEqualsXGBoostsOwnContributions() throws Exception {
+        LabelledRows test = rows(2_000, 17);
+        DMatrix matrix = XGBoostTrainer.matrix(test);
+        Booster booster = XGBoost.loadModel(new ByteArrayInputStream(model.json()));
+        float[][] expected = booster.predictContrib(matrix, 0);
+        double worst = 0;
+        for (int r = 0; r < test.size(); r++) {
+            double[] shap = model.scorer().shap(test.vectors()[r]);
+            for (int f = 0; f < FEATURES; f++) {
+                worst = Math.max(worst, Math.abs(expected[r][f] - shap[f]));
+            }
+            worst = Math.max(worst, Math.abs(expected[r][FEATURES] - model.scorer().bias()));
+        }
+        booster.dispose();
+        matrix.dispose();
+        assertTrue(worst < 1e-4, "largest difference to xgboost4j's predictContrib was " + worst);
+    }
+
+    @Test
+    void treeShapOfADeepTreeWithRepeatedFeaturesSumsToTheMargin() {
+        XGBoostModel deep = new XGBoostTrainer(new XGBoostSettings(10, 8, 0.5, 1.0, 1, 3)).train(rows(3000, 4));
+        for (double[] vector : rows(300, 8).vectors()) {
+            double sum = deep.scorer().bias();
+            for (double contribution : deep.scorer().shap(vector)) {
+                sum += contribution;
+            }
+            assertEquals(deep.scorer().margin(vector), sum, 1e-9);
+        }
+    }
+
+    @Test
     void contributionsAndBiasSumToTheMargin() {
         for (double[] vector : rows(500, 5).vectors()) {
             double sum = model.explain(vector).bias();
