@@ -14,6 +14,9 @@ public interface DowntimeClassifier {
     /** Probability in [0, 1] for one vector laid out as {@link #schema()}; {@code NaN} entries are missing values. */
     double probability(double[] vector);
 
+    /** The model in its stored form; the algorithm's {@code load} gives back a model with identical predictions. */
+    byte[] save();
+
     /** Additive contributions of each feature to this prediction, and how they were computed. */
     Explanation explain(double[] vector);
 }

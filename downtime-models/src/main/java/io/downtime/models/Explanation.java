@@ -18,6 +18,11 @@ public record Explanation(String method, double bias, double[] contributions) {
 
     /** Exact SHAP values of a tree model's margin (TreeSHAP). */
     public static final String TREE_SHAP = "tree-shap";
+    /**
+     * Exact SHAP values of a forest's vote share (the mean of its trees' leaf probabilities), before the correction for
+     * the negatives left out of training turns the vote share into the served probability.
+     */
+    public static final String TREE_SHAP_VOTE_SHARE = "tree-shap-vote-share";
     /** Exact contributions of a linear margin: each coefficient times the feature's distance from its training mean. */
     public static final String LINEAR = "linear";
     /** The whole distance from the bias credited to the one signal that drives a baseline's score. */

@@ -46,6 +46,11 @@ class ChronologicalHoldoutTest {
         }
 
         @Override
+        public byte[] save() {
+            return new byte[0];
+        }
+
+        @Override
         public Explanation explain(double[] vector) {
             return new Explanation("identity", 0, vector.clone());
         }

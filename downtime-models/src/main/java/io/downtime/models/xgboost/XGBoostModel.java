@@ -32,6 +32,11 @@ public record XGBoostModel(FeatureSchema schema, byte[] json, XGBoostJsonScorer 
     }
 
     @Override
+    public byte[] save() {
+        return json.clone();
+    }
+
+    @Override
     public double probability(double[] vector) {
         return scorer.probability(vector);
     }

@@ -1,0 +1,16 @@
+package io.downtime.models.linear;
+
+/**
+ * Hyperparameters of logistic regression.
+ *
+ * @param lambda        L2 penalty
+ * @param maxIterations most optimiser iterations
+ * @param maxRows       most rows fitted on (every positive, a share of the negatives)
+ * @param seed          random seed for the row sample
+ */
+public record LogisticSettings(double lambda, int maxIterations, int maxRows, long seed) {
+
+    public static LogisticSettings defaults() {
+        return new LogisticSettings(1.0, 200, 40_000, 42);
+    }
+}

@@ -1,0 +1,17 @@
+package io.downtime.models.svm;
+
+/**
+ * Hyperparameters of SVM training.
+ *
+ * @param c       soft-margin penalty
+ * @param sigma   width of the Gaussian kernel on standardised features; 0 for the square root of the feature count
+ * @param maxRows most rows fitted on (every positive up to half of them, a share of the negatives); kernel training
+ *                grows quadratically with rows
+ * @param seed    random seed for the row sample
+ */
+public record SvmSettings(double c, double sigma, int maxRows, long seed) {
+
+    public static SvmSettings defaults() {
+        return new SvmSettings(1.0, 0, 3_000, 42);
+    }
+}
