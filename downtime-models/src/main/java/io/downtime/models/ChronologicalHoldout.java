@@ -2,6 +2,7 @@ package io.downtime.models;
 
 import io.downtime.models.evaluation.AlertBudget;
 import io.downtime.models.evaluation.BinaryMetrics;
+import io.downtime.models.evaluation.Calibration;
 import io.downtime.models.evaluation.EventMetrics;
 import io.downtime.models.evaluation.BinaryMetrics.Confusion;
 
@@ -76,7 +77,8 @@ public final class ChronologicalHoldout {
                         horizon), trainSeconds,
                 new ModelQuality.Counts(confusion.truePositives(), confusion.falsePositives(), confusion.trueNegatives(),
                         confusion.falseNegatives()),
-                BinaryMetrics.precisionRecallCurve(scores, validation.labels(), 50));
+                BinaryMetrics.precisionRecallCurve(scores, validation.labels(), 50),
+                Calibration.of(scores, validation.labels(), 10));
         return new Outcome<>(model, quality);
     }
 }

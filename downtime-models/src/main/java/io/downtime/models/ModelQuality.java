@@ -1,5 +1,6 @@
 package io.downtime.models;
 
+import io.downtime.models.evaluation.Calibration;
 import io.downtime.models.evaluation.EventMetrics;
 
 import java.util.List;
@@ -27,13 +28,14 @@ import java.util.List;
  * @param trainSeconds        wall-clock training time
  * @param confusion           row counts on validation at the threshold
  * @param precisionRecall     the precision-recall curve on validation, at most 50 points of {recall, precision}
+ * @param calibration         Brier score and reliability table on validation; null in models stored before it existed
  */
 public record ModelQuality(long trainingRows, long trainingPositives, long validationRows, long validationPositives,
                            long trainingFrom, long validationFrom, long validationTo, double prAuc, double rocAuc,
                            double threshold,
                            double accuracy, double precision, double recall, double f1, double falseAlarmsPerDay,
                            double alarmTimeShare, EventMetrics events, double trainSeconds, Counts confusion,
-                           List<double[]> precisionRecall) {
+                           List<double[]> precisionRecall, Calibration calibration) {
 
     /** A confusion matrix. */
     public record Counts(long truePositives, long falsePositives, long trueNegatives, long falseNegatives) {
