@@ -1,10 +1,5 @@
 package io.downtime.models;
 
-import io.downtime.models.evaluation.AlertBudget;
-import io.downtime.models.evaluation.BinaryMetrics;
-import io.downtime.models.evaluation.Calibration;
-import io.downtime.models.evaluation.EventMetrics;
-import io.downtime.models.evaluation.BinaryMetrics.Confusion;
 
 import java.time.Duration;
 import java.util.function.Function;
@@ -59,26 +54,10 @@ public final class ChronologicalHoldout {
         M model = trainer.apply(training);
         double trainSeconds = (System.nanoTime() - started) / 1e9;
 
-        double[] scores = new double[validation.size()];
-        for (int i = 0; i < scores.length; i++) {
-            scores[i] = model.probability(validation.vectors()[i]);
-        }
-        AlertBudget budget = new AlertBudget(horizon);
-        AlertBudget.Rows alarms = new AlertBudget.Rows(scores, validation.labels(), validation.instances(),
-                validation.timestamps());
-        double threshold = budget.threshold(alarms, alertBudgetPerDay);
-        Confusion confusion = Confusion.at(scores, validation.labels(), threshold);
-        ModelQuality quality = new ModelQuality(training.size(), training.positives(), validation.size(),
-                validation.positives(), first, cut, last, BinaryMetrics.prAuc(scores, validation.labels()),
-                BinaryMetrics.rocAuc(scores, validation.labels()), threshold,
-                confusion.accuracy(), confusion.precision(), confusion.recall(), confusion.f1(),
-                budget.falseAlarmsPerDay(alarms, threshold), AlertBudget.alarmTimeShare(alarms, threshold),
-                EventMetrics.of(scores, validation.down(), validation.instances(), validation.timestamps(), threshold,
-                        horizon), trainSeconds,
-                new ModelQuality.Counts(confusion.truePositives(), confusion.falsePositives(), confusion.trueNegatives(),
-                        confusion.falseNegatives()),
-                BinaryMetrics.precisionRecallCurve(scores, validation.labels(), 50),
-                Calibration.of(scores, validation.labels(), 10));
+        QualityMeasurement measurement = new QualityMeasurement(horizon, alertBudgetPerDay);
+        double[] scores = QualityMeasurement.scores(model, validation);
+        ModelQuality quality = measurement.measure(training, measurement.threshold(scores, validation), validation,
+                scores, trainSeconds);
         return new Outcome<>(model, quality);
     }
 }

@@ -24,10 +24,10 @@ class ChronologicalHoldoutTest {
     private static final Duration HORIZON = Duration.ofMinutes(HORIZON_MINUTES);
     private static final FeatureSchema SCHEMA = new FeatureSchema(List.of("score", "minute"), "test");
 
-    /** A stand-in model: the probability is the row's first feature; it notes the minute of every row it scores. */
+    /** A stand-in model: the probability is the row's first feature; it notes the minute of every row it scores (rows are scored in parallel). */
     private static final class FirstFeature implements DowntimeClassifier {
 
-        private final List<Integer> scoredMinutes = new ArrayList<>();
+        private final List<Integer> scoredMinutes = java.util.Collections.synchronizedList(new ArrayList<>());
 
         @Override
         public String algorithm() {
@@ -106,7 +106,7 @@ class ChronologicalHoldoutTest {
                 "a training row at or after cut - H has a label that looks into the validation part");
         assertArrayEquals(IntStream.range(0, 65).toArray(),
                 Arrays.stream(training.timestamps()).mapToInt(ChronologicalHoldoutTest::minuteOf).toArray());
-        assertArrayEquals(IntStream.rangeClosed(75, 100).boxed().toArray(), model.scoredMinutes.toArray(),
+        assertArrayEquals(IntStream.rangeClosed(75, 100).boxed().toArray(), model.scoredMinutes.stream().sorted().toArray(),
                 "validation is every row from the cut on; minutes 65 to 74 are used for neither");
         assertSame(model, outcome.model());
 

@@ -1,0 +1,68 @@
+package io.downtime.models;
+
+import io.downtime.models.evaluation.AlertBudget;
+import io.downtime.models.evaluation.BinaryMetrics;
+import io.downtime.models.evaluation.BinaryMetrics.Confusion;
+import io.downtime.models.evaluation.Calibration;
+import io.downtime.models.evaluation.EventMetrics;
+
+import java.time.Duration;
+import java.util.stream.IntStream;
+
+/**
+ * Measures a trained model as DESIGN.md defines it: the alarm threshold is the lowest that keeps false alarms within
+ * the alert budget on the threshold rows, and every figure is then taken on the test rows (which may be the same rows,
+ * as in a service's validation window, or later ones, as in an offline evaluation).
+ *
+ * @param horizon           the horizon the labels were built with
+ * @param alertBudgetPerDay false alarms allowed per instance per day
+ */
+public record QualityMeasurement(Duration horizon, double alertBudgetPerDay) {
+
+    public QualityMeasurement {
+        if (!(alertBudgetPerDay >= 0)) {
+            throw new IllegalArgumentException("the alert budget must not be negative, was " + alertBudgetPerDay);
+        }
+    }
+
+    /** Every row's probability, scored on all cores. */
+    public static double[] scores(DowntimeClassifier model, LabelledRows rows) {
+        double[] scores = new double[rows.size()];
+        IntStream.range(0, scores.length).parallel().forEach(i -> scores[i] = model.probability(rows.vectors()[i]));
+        return scores;
+    }
+
+    /** The threshold that meets the alert budget on {@code rows}, given their scores. */
+    public double threshold(double[] scores, LabelledRows rows) {
+        return new AlertBudget(horizon).threshold(alarms(scores, rows), alertBudgetPerDay);
+    }
+
+    /**
+     * @param training     the rows the model was fitted on (for their counts and time span)
+     * @param threshold    the alarm threshold
+     * @param test         the rows measured
+     * @param testScores   the model's probabilities of the test rows
+     * @param trainSeconds how long fitting took
+     */
+    public ModelQuality measure(LabelledRows training, double threshold, LabelledRows test, double[] testScores,
+                                double trainSeconds) {
+        AlertBudget.Rows alarms = alarms(testScores, test);
+        Confusion confusion = Confusion.at(testScores, test.labels(), threshold);
+        return new ModelQuality(training.size(), training.positives(), test.size(), test.positives(),
+                training.size() == 0 ? test.firstTimestamp() : training.firstTimestamp(), test.firstTimestamp(),
+                test.lastTimestamp(), BinaryMetrics.prAuc(testScores, test.labels()),
+                BinaryMetrics.rocAuc(testScores, test.labels()), threshold, confusion.accuracy(), confusion.precision(),
+                confusion.recall(), confusion.f1(), new AlertBudget(horizon).falseAlarmsPerDay(alarms, threshold),
+                AlertBudget.alarmTimeShare(alarms, threshold),
+                EventMetrics.of(testScores, test.down(), test.instances(), test.timestamps(), threshold, horizon),
+                trainSeconds,
+                new ModelQuality.Counts(confusion.truePositives(), confusion.falsePositives(),
+                        confusion.trueNegatives(), confusion.falseNegatives()),
+                BinaryMetrics.precisionRecallCurve(testScores, test.labels(), 50),
+                Calibration.of(testScores, test.labels(), 10));
+    }
+
+    private static AlertBudget.Rows alarms(double[] scores, LabelledRows rows) {
+        return new AlertBudget.Rows(scores, rows.labels(), rows.instances(), rows.timestamps());
+    }
+}
