@@ -4,6 +4,7 @@ import io.downtime.features.FeatureSchema;
 import io.downtime.features.TrainingSetCsv;
 
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * Feature vectors with their downtime labels, the instance and the time of each row: a training or test set.
@@ -87,6 +88,44 @@ public record LabelledRows(FeatureSchema schema, double[][] vectors, byte[] labe
             d[j] = down[keep[j]];
             in[j] = instances[keep[j]];
             ts[j] = timestamps[keep[j]];
+        }
+        return new LabelledRows(schema, v, l, d, in, ts);
+    }
+
+    /** Rows {@code from} (inclusive) to {@code to} (exclusive), by position. */
+    public LabelledRows slice(int from, int to) {
+        if (from < 0 || to > size() || from > to) {
+            throw new IndexOutOfBoundsException("rows " + from + " to " + to + " of " + size());
+        }
+        return new LabelledRows(schema, Arrays.copyOfRange(vectors, from, to), Arrays.copyOfRange(labels, from, to),
+                Arrays.copyOfRange(down, from, to), Arrays.copyOfRange(instances, from, to),
+                Arrays.copyOfRange(timestamps, from, to));
+    }
+
+    /** The rows of every part, one after the other; all parts must share one schema. */
+    public static LabelledRows concat(FeatureSchema schema, List<LabelledRows> parts) {
+        int n = 0;
+        for (LabelledRows part : parts) {
+            if (!part.schema().hash().equals(schema.hash())) {
+                throw new FeatureSchema.SchemaMismatchException("rows of schema " + part.schema().hash()
+                        + " cannot join rows of schema " + schema.hash());
+            }
+            n += part.size();
+        }
+        double[][] v = new double[n][];
+        byte[] l = new byte[n];
+        boolean[] d = new boolean[n];
+        String[] in = new String[n];
+        long[] ts = new long[n];
+        int at = 0;
+        for (LabelledRows part : parts) {
+            int size = part.size();
+            System.arraycopy(part.vectors, 0, v, at, size);
+            System.arraycopy(part.labels, 0, l, at, size);
+            System.arraycopy(part.down, 0, d, at, size);
+            System.arraycopy(part.instances, 0, in, at, size);
+            System.arraycopy(part.timestamps, 0, ts, at, size);
+            at += size;
         }
         return new LabelledRows(schema, v, l, d, in, ts);
     }

@@ -1,0 +1,146 @@
+package io.downtime.evaluation;
+
+import io.downtime.features.FeatureSchema;
+import io.downtime.features.datasets.Datasets;
+import io.downtime.features.datasets.Entity;
+import io.downtime.models.Algorithm;
+import io.downtime.models.LabelledRows;
+import io.downtime.models.ModelSettings;
+import io.downtime.models.QualityMeasurement;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * {@code bin/evaluate}: replays a labelled dataset through the services' feature code, trains every model and
+ * baseline, and reports how each does on rows it never saw.
+ */
+public final class EvaluateCommand {
+
+    static final String USAGE = """
+            usage: bin/evaluate --dataset smd|asd|nab --train-data DIR [--test-data DIR] [--horizon MIN] --report FILE
+                                [--algorithms a,b,...] [--alert-budget N]
+              --dataset      layout and sample step of the data: smd (1 min), asd (5 min), nab (5 min)
+              --train-data   dataset directory to train on
+              --test-data    dataset directory whose entities are tested on (servers the models never saw); without
+                             it, each entity's labelled part is split in time: first 60 % train, last 40 % test
+              --horizon      prediction horizon in minutes (default 30 for smd, 60 otherwise)
+              --report       JSON report to write; a Markdown summary and PR curves (SVG) are written next to it
+              --algorithms   comma-separated subset of: %s (default: all)
+              --alert-budget false alarms allowed per entity per day when choosing thresholds (default 1)
+            """;
+
+    private EvaluateCommand() {
+    }
+
+    public static void main(String[] args) {
+        try {
+            run(args);
+        } catch (CommandLine.UsageException e) {
+            System.err.println("bin/evaluate: " + e.getMessage());
+            System.err.print(usage());
+            System.exit(2);
+        } catch (IllegalArgumentException | java.io.UncheckedIOException e) {
+            System.err.println("bin/evaluate: " + e.getMessage());
+            System.exit(1);
+        } catch (java.io.IOException e) {
+            System.err.println("bin/evaluate: cannot write the report: " + e.getMessage());
+            System.exit(1);
+        }
+    }
+
+    static String usage() {
+        return USAGE.formatted(Arrays.stream(Algorithm.values()).map(Algorithm::id).toList());
+    }
+
+    static EvaluationReport run(String[] args) throws java.io.IOException {
+        CommandLine line = new CommandLine(args, Set.of("dataset", "train-data", "test-data", "horizon", "report",
+                "algorithms", "alert-budget"));
+        String dataset = line.required("dataset");
+        Duration step;
+        try {
+            step = Datasets.step(dataset);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.UsageException(e.getMessage());
+        }
+        Path report = Path.of(line.required("report"));
+        Path trainData = Path.of(line.required("train-data"));
+        Duration horizon = Duration.ofMinutes(line.minutes("horizon", "smd".equals(dataset) ? 30 : 60));
+        List<Algorithm> algorithms = line.list("algorithms",
+                Arrays.stream(Algorithm.values()).map(Algorithm::id).toList()).stream().map(Algorithm::of).toList();
+        double budget = line.number("alert-budget", 1);
+
+        Progress progress = Progress.onStderr();
+        progress.update(0, 1, "reading " + trainData);
+        List<Entity> trainEntities = Datasets.read(dataset, trainData);
+        List<Entity> testEntities = line.optional("test-data").map(dir -> Datasets.read(dataset, Path.of(dir)))
+                .orElse(List.of());
+        if (trainEntities.isEmpty()) {
+            throw new IllegalArgumentException("no entity found in " + trainData);
+        }
+        List<String> signals = signals(trainEntities, testEntities);
+        DatasetRows rows = new DatasetRows(signals, step, horizon);
+        FeatureSchema schema = rows.extractor().schema();
+        List<LabelledRows> train = features(rows, trainEntities, progress, "train");
+        EvaluationSplit split;
+        List<String> tested;
+        String description;
+        if (testEntities.isEmpty()) {
+            split = EvaluationSplit.withinEntities(schema, train, rows.horizonSteps());
+            tested = trainEntities.stream().map(Entity::name).toList();
+            description = "Each entity's labelled part split in time: the first 60 % trains (its last quarter "
+                    + "chooses the threshold), the last 40 % tests.";
+        } else {
+            List<LabelledRows> test = features(rows, testEntities, progress, "test");
+            split = EvaluationSplit.acrossEntities(schema, train, test, rows.horizonSteps());
+            tested = testEntities.stream().map(Entity::name).toList();
+            description = "Trained on every entity of the training data (the last quarter of each chooses the "
+                    + "threshold), tested on " + testEntities.size() + " other entities the models never saw.";
+        }
+        if (split.fit().positives() == 0 || split.threshold().size() == 0 || split.test().size() == 0) {
+            throw new IllegalArgumentException("the data is too short or has no incident in its training part: "
+                    + split.fit().positives() + " positive training rows, " + split.test().size() + " test rows");
+        }
+        List<ModelResult> results = new ModelComparison(ModelSettings.defaults(rows.horizonSteps()),
+                new QualityMeasurement(horizon, budget)).run(split, algorithms, progress);
+        EvaluationReport evaluation = new EvaluationReport(dataset, horizon.toMinutes(), tested,
+                !"nab".equals(dataset), description + " " + split.fit().size() + " rows fit, "
+                + split.threshold().size() + " choose the threshold, " + split.test().size() + " test ("
+                + schema.size() + " features).", results);
+        evaluation.write(report);
+        progress.finish("report written to " + report);
+        System.out.print(evaluation.markdown(""));
+        return evaluation;
+    }
+
+    /** Signals every entity has (NAB series carry one each; SMD and ASD entities share theirs). */
+    private static List<String> signals(List<Entity> train, List<Entity> test) {
+        List<String> common = new ArrayList<>(train.get(0).test().signals());
+        for (Entity entity : train) {
+            common.retainAll(entity.test().signals());
+        }
+        for (Entity entity : test) {
+            common.retainAll(entity.test().signals());
+        }
+        if (common.isEmpty()) {
+            throw new IllegalArgumentException("the entities share no signal");
+        }
+        return common;
+    }
+
+    private static List<LabelledRows> features(DatasetRows rows, List<Entity> entities, Progress progress,
+                                               String part) {
+        AtomicInteger done = new AtomicInteger();
+        progress.update(0, entities.size(), "features of " + entities.size() + " " + part + " entities");
+        return entities.parallelStream().map(entity -> {
+            LabelledRows result = rows.rows(entity);
+            progress.update(done.incrementAndGet(), entities.size(), "features of " + entity.name());
+            return result;
+        }).toList();
+    }
+}
