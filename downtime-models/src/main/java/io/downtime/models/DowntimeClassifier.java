@@ -17,6 +17,14 @@ public interface DowntimeClassifier {
     /** The model in its stored form; the algorithm's {@code load} gives back a model with identical predictions. */
     byte[] save();
 
+    /**
+     * How much the model relies on each feature, in a unit of the algorithm's own (gain for trees, absolute weight of
+     * the standardised feature for linear models); empty when the algorithm has no such measure.
+     */
+    default double[] featureImportance() {
+        return new double[0];
+    }
+
     /** Additive contributions of each feature to this prediction, and how they were computed. */
     Explanation explain(double[] vector);
 }

@@ -1,6 +1,6 @@
 package io.downtime.predictor;
 
-import io.downtime.predictor.registry.ModelRegistry.RegisteredModel;
+import io.downtime.models.registry.ModelRegistry.RegisteredModel;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.WebApplicationException;
 

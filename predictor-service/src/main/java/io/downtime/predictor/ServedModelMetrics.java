@@ -1,7 +1,7 @@
 package io.downtime.predictor;
 
 import io.downtime.models.ModelQuality;
-import io.downtime.predictor.registry.ModelMetadata;
+import io.downtime.models.registry.ModelMetadata;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.MultiGauge;
 import io.micrometer.core.instrument.Tags;

@@ -59,6 +59,11 @@ public record RandomForestModel(FeatureSchema schema, ColumnScaling imputation, 
     }
 
     @Override
+    public double[] featureImportance() {
+        return trees.totalGain();
+    }
+
+    @Override
     public byte[] save() {
         ObjectNode document = ModelJson.document(FORMAT);
         document.put("negative_rate", negativeRate);

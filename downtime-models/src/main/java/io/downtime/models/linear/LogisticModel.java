@@ -61,6 +61,15 @@ public record LogisticModel(FeatureSchema schema, ColumnScaling scaling, double[
     }
 
     @Override
+    public double[] featureImportance() {
+        double[] weights = new double[coefficients.length];
+        for (int f = 0; f < weights.length; f++) {
+            weights[f] = Math.abs(coefficients[f]);
+        }
+        return weights;
+    }
+
+    @Override
     public byte[] save() {
         ObjectNode document = ModelJson.document(FORMAT);
         ModelJson.put(document, "scaling", scaling);

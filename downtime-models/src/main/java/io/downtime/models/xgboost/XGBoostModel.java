@@ -32,6 +32,11 @@ public record XGBoostModel(FeatureSchema schema, byte[] json, XGBoostJsonScorer 
     }
 
     @Override
+    public double[] featureImportance() {
+        return scorer.totalGain();
+    }
+
+    @Override
     public byte[] save() {
         return json.clone();
     }

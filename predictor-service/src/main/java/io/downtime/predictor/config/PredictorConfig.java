@@ -48,6 +48,13 @@ public interface PredictorConfig {
         @WithDefault("1")
         double alertBudget();
 
+        /**
+         * Algorithm trained at start-up and on the retrain schedule: xgboost, random-forest, svm, logistic,
+         * static-threshold or linear-extrapolation. {@code POST /models/train?algorithm=} trains any of them.
+         */
+        @WithDefault("xgboost")
+        String algorithm();
+
         /** XGBoost boosting rounds. */
         @WithDefault("150")
         int rounds();

@@ -1,6 +1,6 @@
 package io.downtime.predictor.config;
 
-import io.downtime.predictor.registry.ModelRegistry;
+import io.downtime.models.registry.ModelRegistry;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 

@@ -1,11 +1,13 @@
 package io.downtime.predictor.rest;
 
 import io.downtime.admin.AdminOnly;
+import io.downtime.models.Algorithm;
+import io.downtime.problem.InvalidInputException;
 import io.downtime.predictor.ServedModel;
 import io.downtime.predictor.config.PredictorConfig;
-import io.downtime.predictor.registry.ModelMetadata;
-import io.downtime.predictor.registry.ModelRegistry;
-import io.downtime.predictor.registry.ModelRegistry.RegisteredModel;
+import io.downtime.models.registry.ModelMetadata;
+import io.downtime.models.registry.ModelRegistry;
+import io.downtime.models.registry.ModelRegistry.RegisteredModel;
 import io.downtime.predictor.training.TrainingJobs;
 import io.downtime.predictor.training.TrainingJobs.Job;
 import jakarta.ws.rs.GET;
@@ -13,6 +15,7 @@ import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
@@ -22,6 +25,7 @@ import jakarta.ws.rs.core.UriInfo;
 
 import java.io.IOException;
 import java.util.List;
+import java.util.Optional;
 
 /** The model registry and training: list, inspect, train, promote, roll back. */
 @Path("/")
@@ -60,12 +64,25 @@ public class ModelsResource {
         return registry.metadata(version).orElseThrow(() -> new NotFoundException("no model version '" + version + "'"));
     }
 
-    /** Starts training a challenger: 202 with the job's {@code Location}; 409 while another run is under way. */
+    /**
+     * Starts training a challenger of {@code algorithm} (default: the configured one): 202 with the job's
+     * {@code Location}; 409 while another run is under way.
+     */
     @POST
     @AdminOnly
     @Path("models/train")
-    public Response train(@Context UriInfo uri) {
-        Job job = jobs.start().orElseThrow(() -> {
+    public Response train(@QueryParam("algorithm") String algorithm, @Context UriInfo uri) {
+        Optional<Job> started;
+        if (algorithm == null) {
+            started = jobs.start();
+        } else {
+            try {
+                started = jobs.start(Algorithm.of(algorithm));
+            } catch (IllegalArgumentException e) {
+                throw new InvalidInputException("algorithm", e.getMessage());
+            }
+        }
+        Job job = started.orElseThrow(() -> {
             String running = jobs.running().map(Job::id).orElse("?");
             return new WebApplicationException("training job " + running + " is already running; follow /jobs/"
                     + running, Response.Status.CONFLICT);

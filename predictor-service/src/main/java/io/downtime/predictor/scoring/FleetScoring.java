@@ -6,7 +6,7 @@ import io.downtime.predictor.ServedModel;
 import io.downtime.predictor.client.FeatureClient;
 import io.downtime.predictor.client.RemoteFeatureVector;
 import io.downtime.predictor.config.PredictorConfig;
-import io.downtime.predictor.registry.ModelRegistry.RegisteredModel;
+import io.downtime.models.registry.ModelRegistry.RegisteredModel;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.MultiGauge;

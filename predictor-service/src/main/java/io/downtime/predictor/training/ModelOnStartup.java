@@ -2,8 +2,9 @@ package io.downtime.predictor.training;
 
 import io.downtime.predictor.ServedModel;
 import io.downtime.predictor.client.FeatureClient;
+import io.downtime.models.Algorithm;
 import io.downtime.predictor.config.PredictorConfig;
-import io.downtime.predictor.registry.ModelRegistry;
+import io.downtime.models.registry.ModelRegistry;
 import io.downtime.predictor.scoring.FleetScoring;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -75,7 +76,7 @@ public class ModelOnStartup {
                 LOG.info(served.isEmpty() ? "the registry has no model yet: training a first one"
                         : "the served model needs feature schema " + served.get() + " but feature-service computes "
                         + schema + ": training a new model");
-                training.train(ModelTraining.Progress.NONE);
+                training.train(Algorithm.of(config.training().algorithm()), ModelTraining.Progress.NONE);
                 scoring.scoreFleet();
                 return;
             } catch (ProcessingException | WebApplicationException e) {

@@ -3,20 +3,20 @@ package io.downtime.predictor.training;
 import io.downtime.features.FeatureSchema;
 import io.downtime.features.PrometheusDuration;
 import io.downtime.features.TrainingSetCsv;
+import io.downtime.models.Algorithm;
 import io.downtime.models.ChronologicalHoldout;
 import io.downtime.models.DowntimeClassifier;
 import io.downtime.models.LabelledRows;
 import io.downtime.models.ModelQuality;
+import io.downtime.models.ModelSettings;
 import io.downtime.models.evaluation.BinaryMetrics;
-import io.downtime.models.xgboost.XGBoostModel;
 import io.downtime.models.xgboost.XGBoostSettings;
-import io.downtime.models.xgboost.XGBoostTrainer;
 import io.downtime.predictor.ServedModel;
 import io.downtime.predictor.client.FeatureClient;
 import io.downtime.predictor.config.PredictorConfig;
-import io.downtime.predictor.registry.ModelMetadata;
-import io.downtime.predictor.registry.ModelRegistry;
-import io.downtime.predictor.registry.ModelRegistry.RegisteredModel;
+import io.downtime.models.registry.ModelMetadata;
+import io.downtime.models.registry.ModelRegistry;
+import io.downtime.models.registry.ModelRegistry.RegisteredModel;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.logging.Logger;
@@ -26,6 +26,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Arrays;
 import java.util.Optional;
 
 /**
@@ -69,11 +71,11 @@ public class ModelTraining {
         this.config = config;
     }
 
-    public synchronized Result train(Progress progress) throws IOException {
+    public synchronized Result train(Algorithm algorithm, Progress progress) throws IOException {
         String horizon = config.horizon();
         progress.report("fetching the training set", 5);
         FeatureSchema schema = features.schema().toSchema();
-        LOG.infof("training an XGBoost model for horizon %s on feature schema %s", horizon, schema.hash());
+        LOG.infof("training a %s model for horizon %s on feature schema %s", algorithm.id(), horizon, schema.hash());
         LabelledRows rows;
         try (InputStream csv = features.trainingSet(horizon)) {
             rows = LabelledRows.of(schema, TrainingSetCsv.read(
@@ -82,11 +84,14 @@ public class ModelTraining {
         LOG.infof("training set: %d rows, %d positive", rows.size(), rows.positives());
         progress.report("training", 40);
         PredictorConfig.Training training = config.training();
-        XGBoostTrainer trainer = new XGBoostTrainer(new XGBoostSettings(training.rounds(), training.maxDepth(),
-                training.eta(), 0.8, Math.max(1, Runtime.getRuntime().availableProcessors()), 42));
-        ChronologicalHoldout.Outcome<XGBoostModel> outcome =
-                new ChronologicalHoldout(training.validationShare(), PrometheusDuration.parse(horizon),
-                        training.alertBudget()).run(rows, trainer::train);
+        Duration horizonDuration = PrometheusDuration.parse(horizon);
+        ModelSettings defaults = ModelSettings.defaults(horizonSamples(rows, horizonDuration));
+        ModelSettings settings = new ModelSettings(new XGBoostSettings(training.rounds(), training.maxDepth(),
+                training.eta(), 0.8, Math.max(1, Runtime.getRuntime().availableProcessors()), 42), defaults.forest(),
+                defaults.svm(), defaults.logistic(), defaults.horizonSamples());
+        ChronologicalHoldout.Outcome<DowntimeClassifier> outcome =
+                new ChronologicalHoldout(training.validationShare(), horizonDuration, training.alertBudget())
+                        .run(rows, algorithm.trainer(settings));
         ModelQuality quality = outcome.quality();
         LOG.infof("trained in %.1f s; validation PR-AUC %.3f; at threshold %.3f: F1 %.3f, recall %.3f, "
                         + "%.2f false alarms per instance per day, %s", quality.trainSeconds(), quality.prAuc(),
@@ -107,6 +112,23 @@ public class ModelTraining {
         }
         progress.report("done", 100);
         return new Result(registered.metadata(), promote, championPrAuc);
+    }
+
+    /** Samples in the horizon, at the rows' typical step (the median time between an instance's rows). */
+    static int horizonSamples(LabelledRows rows, Duration horizon) {
+        long[] steps = new long[Math.max(0, rows.size() - 1)];
+        int n = 0;
+        for (int r = 1; r < rows.size(); r++) {
+            if (rows.instances()[r].equals(rows.instances()[r - 1]) && rows.timestamps()[r] > rows.timestamps()[r - 1]) {
+                steps[n++] = rows.timestamps()[r] - rows.timestamps()[r - 1];
+            }
+        }
+        if (n == 0) {
+            return 1;
+        }
+        long[] sorted = Arrays.copyOf(steps, n);
+        Arrays.sort(sorted);
+        return (int) Math.max(1, horizon.toMillis() / sorted[n / 2]);
     }
 
     /** The served champion's PR-AUC on the challenger's validation rows, when it can score them. */

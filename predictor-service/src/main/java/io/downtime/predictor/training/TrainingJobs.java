@@ -1,5 +1,6 @@
 package io.downtime.predictor.training;
 
+import io.downtime.models.Algorithm;
 import io.downtime.predictor.ServedModel;
 import io.downtime.predictor.config.PredictorConfig;
 import io.quarkus.runtime.ShutdownEvent;
@@ -34,6 +35,7 @@ public class TrainingJobs {
      *
      * @param id       job id
      * @param horizon  horizon the model is trained for
+     * @param algorithm algorithm trained, e.g. {@code xgboost}
      * @param state    {@code running}, {@code succeeded} or {@code failed}
      * @param phase    what it is doing, or did last
      * @param percent  share done, 0 to 100
@@ -42,7 +44,7 @@ public class TrainingJobs {
      * @param result   the new model and whether it became the champion; null unless succeeded
      * @param error    why it failed; null unless failed
      */
-    public record Job(String id, String horizon, String state, String phase, int percent, Instant started,
+    public record Job(String id, String horizon, String algorithm, String state, String phase, int percent, Instant started,
                       Instant finished, ModelTraining.Result result, String error) {
 
         public boolean running() {
@@ -53,6 +55,7 @@ public class TrainingJobs {
     private final ModelTraining training;
     private final ServedModel served;
     private final String horizon;
+    private final Algorithm defaultAlgorithm;
     private final Map<String, Job> jobs = new LinkedHashMap<>();
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
         Thread thread = new Thread(r, "training-job");
@@ -64,17 +67,23 @@ public class TrainingJobs {
         this.training = training;
         this.served = served;
         this.horizon = config.horizon();
+        this.defaultAlgorithm = Algorithm.of(config.training().algorithm());
     }
 
-    /** Starts a run; empty when one is already running (see {@link #running()}). */
-    public synchronized Optional<Job> start() {
+    /** Starts a run of the configured algorithm; empty when one is already running (see {@link #running()}). */
+    public Optional<Job> start() {
+        return start(defaultAlgorithm);
+    }
+
+    /** Starts a run of {@code algorithm}; empty when one is already running (see {@link #running()}). */
+    public synchronized Optional<Job> start(Algorithm algorithm) {
         if (running().isPresent()) {
             return Optional.empty();
         }
         String id = UUID.randomUUID().toString().substring(0, 8);
-        Job job = new Job(id, horizon, "running", "queued", 0, Instant.now(), null, null, null);
+        Job job = new Job(id, horizon, algorithm.id(), "running", "queued", 0, Instant.now(), null, null, null);
         remember(job);
-        worker.submit(() -> run(id));
+        worker.submit(() -> run(id, algorithm));
         return Optional.of(job);
     }
 
@@ -106,9 +115,9 @@ public class TrainingJobs {
         worker.shutdownNow();
     }
 
-    private void run(String id) {
+    private void run(String id, Algorithm algorithm) {
         try {
-            ModelTraining.Result result = training.train((phase, percent) -> update(id, phase, percent));
+            ModelTraining.Result result = training.train(algorithm, (phase, percent) -> update(id, phase, percent));
             finish(id, "succeeded", result, null);
         } catch (Exception e) {
             LOG.errorf(e, "training job %s failed", id);
@@ -118,12 +127,12 @@ public class TrainingJobs {
 
     private synchronized void update(String id, String phase, int percent) {
         Job job = jobs.get(id);
-        remember(new Job(id, job.horizon(), job.state(), phase, percent, job.started(), null, null, null));
+        remember(new Job(id, job.horizon(), job.algorithm(), job.state(), phase, percent, job.started(), null, null, null));
     }
 
     private synchronized void finish(String id, String state, ModelTraining.Result result, String error) {
         Job job = jobs.get(id);
-        remember(new Job(id, job.horizon(), state, job.phase(), result == null ? job.percent() : 100, job.started(),
+        remember(new Job(id, job.horizon(), job.algorithm(), state, job.phase(), result == null ? job.percent() : 100, job.started(),
                 Instant.now(), result, error));
     }
 

@@ -1,4 +1,4 @@
-package io.downtime.predictor.registry;
+package io.downtime.models.registry;
 
 import io.downtime.models.ModelQuality;
 

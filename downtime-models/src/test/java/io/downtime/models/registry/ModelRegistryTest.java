@@ -1,4 +1,4 @@
-package io.downtime.predictor.registry;
+package io.downtime.models.registry;
 
 import io.downtime.features.FeatureSchema;
 import io.downtime.models.LabelledRows;

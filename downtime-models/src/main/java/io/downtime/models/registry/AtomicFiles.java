@@ -1,4 +1,4 @@
-package io.downtime.predictor.registry;
+package io.downtime.models.registry;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;

@@ -1,4 +1,4 @@
-package io.downtime.predictor.registry;
+package io.downtime.models.registry;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import io.downtime.features.FeatureSchema;
 import io.downtime.models.DowntimeClassifier;
 import io.downtime.models.ModelQuality;
-import io.downtime.models.xgboost.XGBoostModel;
+import io.downtime.models.Algorithm;
 import org.jboss.logging.Logger;
 
 import java.io.IOException;
@@ -77,7 +77,7 @@ public final class ModelRegistry {
     }
 
     /** Stores {@code model} as a new version and makes it the champion of {@code horizon}. */
-    public synchronized RegisteredModel register(XGBoostModel model, String horizon, double threshold,
+    public synchronized RegisteredModel register(DowntimeClassifier model, String horizon, double threshold,
                                                  ModelQuality quality) throws IOException {
         RegisteredModel registered = store(model, horizon, threshold, quality);
         promote(registered.metadata().version());
@@ -85,16 +85,17 @@ public final class ModelRegistry {
     }
 
     /** Stores {@code model} as a new version without serving it (a challenger that lost, kept for the record). */
-    public synchronized RegisteredModel store(XGBoostModel model, String horizon, double threshold,
+    public synchronized RegisteredModel store(DowntimeClassifier model, String horizon, double threshold,
                                               ModelQuality quality) throws IOException {
         String version = nextVersion();
         Path staging = models.resolve(".staging-" + UUID.randomUUID());
         Files.createDirectories(staging);
         try {
-            AtomicFiles.writeDurably(staging.resolve(MODEL_FILE), model.json());
+            byte[] content = model.save();
+            AtomicFiles.writeDurably(staging.resolve(MODEL_FILE), content);
             FeatureSchema schema = model.schema();
             ModelMetadata metadata = new ModelMetadata(version, model.algorithm(), horizon, schema.hash(),
-                    schema.names(), schema.definition(), threshold, quality, Map.of(MODEL_FILE, sha256(model.json())),
+                    schema.names(), schema.definition(), threshold, quality, Map.of(MODEL_FILE, sha256(content)),
                     Instant.now().toString(), importance(model));
             AtomicFiles.writeDurably(staging.resolve(METADATA_FILE), json.writeValueAsBytes(metadata));
             AtomicFiles.forceDirectory(staging);
@@ -175,9 +176,9 @@ public final class ModelRegistry {
         return versionsNewestFirst().stream().map(this::readMetadata).flatMap(Optional::stream).toList();
     }
 
-    /** The 15 features with the largest share of the model's total gain. */
-    private static List<ModelMetadata.FeatureWeight> importance(XGBoostModel model) {
-        double[] gain = model.scorer().totalGain();
+    /** The 15 features that weigh most in the model, with their share of its total importance. */
+    private static List<ModelMetadata.FeatureWeight> importance(DowntimeClassifier model) {
+        double[] gain = model.featureImportance();
         double total = Arrays.stream(gain).sum();
         List<String> names = model.schema().names();
         return IntStream.range(0, gain.length).filter(i -> gain[i] > 0)
@@ -207,7 +208,7 @@ public final class ModelRegistry {
                         schema.hash(), m.featureSchema());
                 return Optional.empty();
             }
-            return Optional.of(new RegisteredModel(m, XGBoostModel.load(schema, content)));
+            return Optional.of(new RegisteredModel(m, Algorithm.of(m.algorithm()).load(schema, content)));
         } catch (IOException | RuntimeException e) {
             LOG.errorf("model version %s cannot be loaded: %s", version, e.getMessage());
             return Optional.empty();
