@@ -3,6 +3,7 @@ package io.downtime.models;
 import io.downtime.features.FeatureSchema;
 import io.downtime.features.TrainingSetCsv;
 
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 
@@ -128,6 +129,23 @@ public record LabelledRows(FeatureSchema schema, double[][] vectors, byte[] labe
             at += size;
         }
         return new LabelledRows(schema, v, l, d, in, ts);
+    }
+
+    /** Samples in {@code horizon} at the rows' typical step: the median time between an instance's consecutive rows. */
+    public int samplesIn(Duration horizon) {
+        long[] steps = new long[Math.max(0, size() - 1)];
+        int n = 0;
+        for (int r = 1; r < size(); r++) {
+            if (instances[r].equals(instances[r - 1]) && timestamps[r] > timestamps[r - 1]) {
+                steps[n++] = timestamps[r] - timestamps[r - 1];
+            }
+        }
+        if (n == 0) {
+            return 1;
+        }
+        long[] sorted = Arrays.copyOf(steps, n);
+        Arrays.sort(sorted);
+        return (int) Math.max(1, horizon.toMillis() / sorted[n / 2]);
     }
 
     public long firstTimestamp() {

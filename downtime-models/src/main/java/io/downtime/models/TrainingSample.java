@@ -4,19 +4,18 @@ import java.util.Arrays;
 import java.util.SplittableRandom;
 
 /**
- * The rows a model is fitted on when fitting on all of them would be slow: every positive row and a random share of
- * the negative ones. Rare positives then weigh more in the fit; {@link #marginCorrection()} turns the sample's odds
- * back into the population's (prior correction), so the served number stays a probability.
+ * The rows a model is fitted on when fitting on all of them would be slow: at most {@code maxRows}, balanced towards
+ * the rare positives (every positive when they fit in half of the rows, a random share otherwise; negatives fill the
+ * rest). The fit then sees the odds of the sample, not of the population; {@link #marginCorrection()} turns one into
+ * the other (prior correction), so the served number stays a probability.
  *
- * @param vectors      the sampled vectors
- * @param labels       their labels, 0 or 1
- * @param negativeRate the share of negative rows kept, in (0, 1]
+ * @param vectors       the sampled vectors
+ * @param labels        their labels, 0 or 1
+ * @param samplingRatio share of negative rows kept over share of positive rows kept
  */
-public record TrainingSample(double[][] vectors, byte[] labels, double negativeRate) {
+public record TrainingSample(double[][] vectors, byte[] labels, double samplingRatio) {
 
     /**
-     * Keeps every positive and as many negatives as fit in {@code maxRows} (at least as many negatives as positives).
-     *
      * @throws IllegalArgumentException when the rows lack positives or negatives
      */
     public static TrainingSample of(LabelledRows rows, int maxRows, long seed) {
@@ -26,15 +25,17 @@ public record TrainingSample(double[][] vectors, byte[] labels, double negativeR
             throw new IllegalArgumentException("training needs both positive and negative rows; got "
                     + positives + " positives in " + rows.size() + " rows");
         }
-        double rate = Math.min(1, Math.max(positives, maxRows - positives) / (double) negatives);
+        double positiveRate = Math.min(1, (maxRows / 2.0) / positives);
+        double keptPositives = positives * positiveRate;
+        double negativeRate = Math.min(1, Math.max(keptPositives, maxRows - keptPositives) / negatives);
         SplittableRandom random = new SplittableRandom(seed);
-        int expected = (int) Math.min(rows.size(), positives + Math.ceil(negatives * rate) + 16);
-        double[][] vectors = new double[expected][];
-        byte[] labels = new byte[expected];
+        int capacity = (int) Math.min(rows.size(), keptPositives + negatives * negativeRate + 64);
+        double[][] vectors = new double[capacity][];
+        byte[] labels = new byte[capacity];
         int n = 0;
         for (int r = 0; r < rows.size(); r++) {
-            boolean keep = rows.labels()[r] == 1 || rate >= 1 || random.nextDouble() < rate;
-            if (keep) {
+            double rate = rows.labels()[r] == 1 ? positiveRate : negativeRate;
+            if (rate >= 1 || random.nextDouble() < rate) {
                 if (n == vectors.length) {
                     vectors = Arrays.copyOf(vectors, n * 2);
                     labels = Arrays.copyOf(labels, n * 2);
@@ -43,16 +44,16 @@ public record TrainingSample(double[][] vectors, byte[] labels, double negativeR
                 labels[n++] = rows.labels()[r];
             }
         }
-        return new TrainingSample(Arrays.copyOf(vectors, n), Arrays.copyOf(labels, n), rate);
+        return new TrainingSample(Arrays.copyOf(vectors, n), Arrays.copyOf(labels, n), negativeRate / positiveRate);
     }
 
     public int size() {
         return vectors.length;
     }
 
-    /** Added to a margin (log-odds) fitted on the sample, it gives the margin on the population: log of the rate. */
+    /** Added to a margin (log-odds) fitted on the sample, it gives the margin on the population. */
     public double marginCorrection() {
-        return Math.log(negativeRate);
+        return Math.log(samplingRatio);
     }
 
     /** Labels as -1 and +1, as SVMs want them. */

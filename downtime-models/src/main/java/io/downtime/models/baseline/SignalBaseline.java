@@ -31,10 +31,10 @@ import java.util.List;
  * @param stds           each signal's training standard deviation
  * @param horizonSamples samples in the horizon, for extrapolation
  * @param platt          score to sample log-odds
- * @param negativeRate   share of negative rows Platt scaling was fitted on
+ * @param samplingRatio   share of negative rows kept for fitting Platt scaling over the share of positive rows kept
  */
 public record SignalBaseline(Kind kind, FeatureSchema schema, int[] lastIndex, int[] slopeIndex, double[] means,
-                             double[] stds, int horizonSamples, PlattScaling platt, double negativeRate)
+                             double[] stds, int horizonSamples, PlattScaling platt, double samplingRatio)
         implements DowntimeClassifier {
 
     /** The rule a baseline applies. */
@@ -132,7 +132,7 @@ public record SignalBaseline(Kind kind, FeatureSchema schema, int[] lastIndex, i
     }
 
     private double margin(double score) {
-        return platt.margin(score) + Math.log(negativeRate);
+        return platt.margin(score) + Math.log(samplingRatio);
     }
 
     @Override
@@ -161,7 +161,7 @@ public record SignalBaseline(Kind kind, FeatureSchema schema, int[] lastIndex, i
         document.put("horizon_samples", horizonSamples);
         document.put("platt_a", platt.a());
         document.put("platt_b", platt.b());
-        document.put("negative_rate", negativeRate);
+        document.put("sampling_ratio", samplingRatio);
         return ModelJson.bytes(document);
     }
 
@@ -178,6 +178,6 @@ public record SignalBaseline(Kind kind, FeatureSchema schema, int[] lastIndex, i
         return new SignalBaseline(kind, schema, last, slope, ModelJson.doubles(root, "means"),
                 ModelJson.doubles(root, "stds"), (int) ModelJson.number(root, "horizon_samples"),
                 new PlattScaling(ModelJson.number(root, "platt_a"), ModelJson.number(root, "platt_b")),
-                ModelJson.number(root, "negative_rate"));
+                ModelJson.number(root, "sampling_ratio"));
     }
 }

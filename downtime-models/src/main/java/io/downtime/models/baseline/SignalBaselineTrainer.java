@@ -55,6 +55,6 @@ public final class SignalBaselineTrainer {
             scores[r] = unscaled.score(sample.vectors()[r]);
         }
         return new SignalBaseline(kind, rows.schema(), signals.last(), signals.slope(), means, stds, horizonSamples,
-                PlattScaling.fit(scores, sample.labels()), sample.negativeRate());
+                PlattScaling.fit(scores, sample.labels()), sample.samplingRatio());
     }
 }

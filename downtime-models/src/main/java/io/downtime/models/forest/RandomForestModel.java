@@ -22,10 +22,10 @@ import java.util.List;
  * @param schema       the features the forest reads
  * @param imputation   training means, for missing values
  * @param trees        trees whose leaf values are already divided among the trees, so they sum to the vote share
- * @param negativeRate share of negative rows the forest was trained on
+ * @param samplingRatio share of negative rows the forest was trained on over the share of positive rows
  */
 public record RandomForestModel(FeatureSchema schema, ColumnScaling imputation, TreeEnsemble trees,
-                                double negativeRate) implements DowntimeClassifier {
+                                double samplingRatio) implements DowntimeClassifier {
 
     public static final String ALGORITHM = "random-forest";
     private static final String FORMAT = "downtime-random-forest-v1";
@@ -50,7 +50,7 @@ public record RandomForestModel(FeatureSchema schema, ColumnScaling imputation, 
     @Override
     public double probability(double[] vector) {
         double p = voteShare(vector);
-        return negativeRate * p / (negativeRate * p + (1 - p));
+        return samplingRatio * p / (samplingRatio * p + (1 - p));
     }
 
     @Override
@@ -66,7 +66,7 @@ public record RandomForestModel(FeatureSchema schema, ColumnScaling imputation, 
     @Override
     public byte[] save() {
         ObjectNode document = ModelJson.document(FORMAT);
-        document.put("negative_rate", negativeRate);
+        document.put("sampling_ratio", samplingRatio);
         document.put("feature_count", trees.featureCount());
         ModelJson.put(document, "imputation", imputation);
         ArrayNode array = document.putArray("trees");
@@ -96,6 +96,6 @@ public record RandomForestModel(FeatureSchema schema, ColumnScaling imputation, 
         TreeEnsemble ensemble = TreeEnsemble.of(TreeEnsemble.SplitRule.LESS_OR_EQUAL, trees, 0,
                 (int) ModelJson.number(root, "feature_count"));
         return new RandomForestModel(schema, ModelJson.scaling(root, "imputation"), ensemble,
-                ModelJson.number(root, "negative_rate"));
+                ModelJson.number(root, "sampling_ratio"));
     }
 }

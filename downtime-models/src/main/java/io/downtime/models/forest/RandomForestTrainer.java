@@ -51,7 +51,7 @@ public final class RandomForestTrainer {
         RandomForest forest = RandomForest.fit(Formula.lhs(LABEL), frame, settings.trees(), mtry, SplitRule.GINI,
                 settings.maxDepth(), Integer.MAX_VALUE, settings.nodeSize(), 1.0, null,
                 LongStream.range(settings.seed(), settings.seed() + settings.trees()));
-        return new RandomForestModel(rows.schema(), imputation, ensemble(forest, features), sample.negativeRate());
+        return new RandomForestModel(rows.schema(), imputation, ensemble(forest, features), sample.samplingRatio());
     }
 
     /** The forest's trees, each leaf weighted as smile weighs its tree's vote. */

@@ -25,10 +25,10 @@ import java.util.List;
  * @param intercept      the decision value's constant
  * @param sigma          the Gaussian kernel's width
  * @param platt          decision value to sample log-odds
- * @param negativeRate   share of negative rows trained on
+ * @param samplingRatio   share of negative rows trained on over the share of positive rows
  */
 public record SvmModel(FeatureSchema schema, ColumnScaling scaling, double[][] supportVectors, double[] weights,
-                       double intercept, double sigma, PlattScaling platt, double negativeRate)
+                       double intercept, double sigma, PlattScaling platt, double samplingRatio)
         implements DowntimeClassifier {
 
     public static final String ALGORITHM = "svm";
@@ -60,7 +60,7 @@ public record SvmModel(FeatureSchema schema, ColumnScaling scaling, double[][] s
     }
 
     private double margin(double[] standardised) {
-        return platt.margin(decisionValue(standardised)) + Math.log(negativeRate);
+        return platt.margin(decisionValue(standardised)) + Math.log(samplingRatio);
     }
 
     @Override
@@ -97,7 +97,7 @@ public record SvmModel(FeatureSchema schema, ColumnScaling scaling, double[][] s
                 // Setting x_f to 0 changes |x - v|² by v² - (x_f - v)².
                 occluded += kernel[i] * Math.exp(-gamma * (v * v - (x[f] - v) * (x[f] - v)));
             }
-            contributions[f] = full - (platt.margin(occluded) + Math.log(negativeRate));
+            contributions[f] = full - (platt.margin(occluded) + Math.log(samplingRatio));
             total += contributions[f];
         }
         double distance = full - bias;
@@ -118,7 +118,7 @@ public record SvmModel(FeatureSchema schema, ColumnScaling scaling, double[][] s
         document.put("sigma", sigma);
         document.put("platt_a", platt.a());
         document.put("platt_b", platt.b());
-        document.put("negative_rate", negativeRate);
+        document.put("sampling_ratio", samplingRatio);
         ModelJson.put(document, "weights", weights);
         ArrayNode vectors = document.putArray("support_vectors");
         for (double[] vector : supportVectors) {
@@ -149,7 +149,7 @@ public record SvmModel(FeatureSchema schema, ColumnScaling scaling, double[][] s
                 ModelJson.doubles(root, "weights"), ModelJson.number(root, "intercept"),
                 ModelJson.number(root, "sigma"),
                 new PlattScaling(ModelJson.number(root, "platt_a"), ModelJson.number(root, "platt_b")),
-                ModelJson.number(root, "negative_rate"));
+                ModelJson.number(root, "sampling_ratio"));
     }
 
     private static double squaredDistance(double[] a, double[] b) {

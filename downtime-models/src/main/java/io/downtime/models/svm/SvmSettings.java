@@ -12,6 +12,6 @@ package io.downtime.models.svm;
 public record SvmSettings(double c, double sigma, int maxRows, long seed) {
 
     public static SvmSettings defaults() {
-        return new SvmSettings(1.0, 0, 3_000, 42);
+        return new SvmSettings(1.0, 0, 2_000, 42);
     }
 }

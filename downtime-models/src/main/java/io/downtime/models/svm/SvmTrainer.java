@@ -35,6 +35,6 @@ public final class SvmTrainer {
         }
         PlattScaling platt = PlattScaling.fit(decision, sample.labels());
         return new SvmModel(rows.schema(), scaling, svm.vectors(), svm.weights(), svm.intercept(), sigma, platt,
-                sample.negativeRate());
+                sample.samplingRatio());
     }
 }

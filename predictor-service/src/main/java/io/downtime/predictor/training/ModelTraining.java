@@ -27,7 +27,6 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.Optional;
 
 /**
@@ -85,7 +84,7 @@ public class ModelTraining {
         progress.report("training", 40);
         PredictorConfig.Training training = config.training();
         Duration horizonDuration = PrometheusDuration.parse(horizon);
-        ModelSettings defaults = ModelSettings.defaults(horizonSamples(rows, horizonDuration));
+        ModelSettings defaults = ModelSettings.defaults(rows.samplesIn(horizonDuration));
         ModelSettings settings = new ModelSettings(new XGBoostSettings(training.rounds(), training.maxDepth(),
                 training.eta(), 0.8, Math.max(1, Runtime.getRuntime().availableProcessors()), 42), defaults.forest(),
                 defaults.svm(), defaults.logistic(), defaults.horizonSamples());
@@ -112,23 +111,6 @@ public class ModelTraining {
         }
         progress.report("done", 100);
         return new Result(registered.metadata(), promote, championPrAuc);
-    }
-
-    /** Samples in the horizon, at the rows' typical step (the median time between an instance's rows). */
-    static int horizonSamples(LabelledRows rows, Duration horizon) {
-        long[] steps = new long[Math.max(0, rows.size() - 1)];
-        int n = 0;
-        for (int r = 1; r < rows.size(); r++) {
-            if (rows.instances()[r].equals(rows.instances()[r - 1]) && rows.timestamps()[r] > rows.timestamps()[r - 1]) {
-                steps[n++] = rows.timestamps()[r] - rows.timestamps()[r - 1];
-            }
-        }
-        if (n == 0) {
-            return 1;
-        }
-        long[] sorted = Arrays.copyOf(steps, n);
-        Arrays.sort(sorted);
-        return (int) Math.max(1, horizon.toMillis() / sorted[n / 2]);
     }
 
     /** The served champion's PR-AUC on the challenger's validation rows, when it can score them. */
