@@ -55,8 +55,8 @@ public enum Algorithm {
         return switch (this) {
             case XGBOOST -> new XGBoostTrainer(settings.xgboost())::train;
             case RANDOM_FOREST -> new RandomForestTrainer(settings.forest())::train;
-            case SVM -> new SvmTrainer(settings.svm())::train;
-            case LOGISTIC -> new LogisticTrainer(settings.logistic())::train;
+            case SVM -> new SvmTrainer(settings.svm(), settings.horizonSamples())::train;
+            case LOGISTIC -> new LogisticTrainer(settings.logistic(), settings.horizonSamples())::train;
             case STATIC_THRESHOLD -> new SignalBaselineTrainer(SignalBaseline.Kind.STATIC_THRESHOLD,
                     settings.horizonSamples())::train;
             case LINEAR_EXTRAPOLATION -> new SignalBaselineTrainer(SignalBaseline.Kind.LINEAR_EXTRAPOLATION,

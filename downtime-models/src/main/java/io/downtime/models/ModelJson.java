@@ -35,6 +35,24 @@ public final class ModelJson {
         }
     }
 
+    /** A stored model embedded in another's document. */
+    public static void embed(ObjectNode document, String field, byte[] stored) {
+        try {
+            document.set(field, JSON.readTree(stored));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The stored form of a model embedded with {@link #embed}. */
+    public static byte[] embedded(JsonNode document, String field) {
+        try {
+            return JSON.writeValueAsBytes(document.path(field));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** Parses a stored model of {@code format}; throws {@link IllegalArgumentException} when it is anything else. */
     public static JsonNode parse(byte[] content, String format) {
         JsonNode root;

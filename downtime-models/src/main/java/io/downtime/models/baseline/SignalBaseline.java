@@ -131,6 +131,11 @@ public record SignalBaseline(Kind kind, FeatureSchema schema, int[] lastIndex, i
         return best;
     }
 
+    /** The feature (a signal's last value) of the signal that drives the score of {@code vector}. */
+    public int drivingFeature(double[] vector) {
+        return lastIndex[drivingSignal(signalScores(vector))];
+    }
+
     private double margin(double score) {
         return platt.margin(score) + Math.log(samplingRatio);
     }

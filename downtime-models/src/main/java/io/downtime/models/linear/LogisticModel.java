@@ -7,25 +7,29 @@ import io.downtime.models.ColumnScaling;
 import io.downtime.models.DowntimeClassifier;
 import io.downtime.models.Explanation;
 import io.downtime.models.ModelJson;
+import io.downtime.models.baseline.BaselineInputs;
 
 /**
- * Logistic regression on standardised features: margin {@code intercept + sum(w_i · z_i)}, where the intercept
- * already holds the correction for the negatives left out of training. Its explanation is exact: each feature
- * contributes {@code w_i · z_i}.
+ * Logistic regression on standardised features and the baselines' scores ({@link BaselineInputs}): margin
+ * {@code intercept + sum(w_i · z_i)}, where the intercept already holds the correction for the rows left out of
+ * training. Its explanation is exact: each input contributes {@code w_i · z_i} (a baseline score's share goes to the
+ * signal that drives it).
  *
  * @param schema       the features the model reads
- * @param scaling      training means and standard deviations
- * @param coefficients one per feature, on standardised values
+ * @param inputs       the baseline scores appended to each vector
+ * @param scaling      training means and standard deviations of the extended vectors
+ * @param coefficients one per extended input, on standardised values
  * @param intercept    the margin of the all-means vector
  */
-public record LogisticModel(FeatureSchema schema, ColumnScaling scaling, double[] coefficients, double intercept)
-        implements DowntimeClassifier {
+public record LogisticModel(FeatureSchema schema, BaselineInputs inputs, ColumnScaling scaling, double[] coefficients,
+                            double intercept) implements DowntimeClassifier {
 
     public static final String ALGORITHM = "logistic";
     private static final String FORMAT = "downtime-logistic-v1";
 
     public LogisticModel {
-        if (coefficients.length != schema.size() || scaling.size() != schema.size()) {
+        int extended = inputs.size();
+        if (coefficients.length != extended || scaling.size() != extended) {
             throw new IllegalArgumentException("logistic model has " + coefficients.length
                     + " coefficients but schema " + schema.hash() + " has " + schema.size() + " features");
         }
@@ -38,9 +42,10 @@ public record LogisticModel(FeatureSchema schema, ColumnScaling scaling, double[
 
     public double margin(double[] vector) {
         requireLength(vector);
+        double[] x = inputs.extend(vector);
         double sum = intercept;
         for (int f = 0; f < coefficients.length; f++) {
-            sum += coefficients[f] * scaling.standardize(vector[f], f);
+            sum += coefficients[f] * scaling.standardize(x[f], f);
         }
         return sum;
     }
@@ -53,18 +58,19 @@ public record LogisticModel(FeatureSchema schema, ColumnScaling scaling, double[
     @Override
     public Explanation explain(double[] vector) {
         requireLength(vector);
+        double[] x = inputs.extend(vector);
         double[] contributions = new double[coefficients.length];
         for (int f = 0; f < coefficients.length; f++) {
-            contributions[f] = coefficients[f] * scaling.standardize(vector[f], f);
+            contributions[f] = coefficients[f] * scaling.standardize(x[f], f);
         }
-        return new Explanation(Explanation.LINEAR, intercept, contributions);
+        return new Explanation(Explanation.LINEAR, intercept, inputs.fold(vector, contributions));
     }
 
     @Override
     public double[] featureImportance() {
-        double[] weights = new double[coefficients.length];
-        for (int f = 0; f < weights.length; f++) {
-            weights[f] = Math.abs(coefficients[f]);
+        double[] weights = new double[schema.size()];
+        for (int i = 0; i < inputs.columns().length; i++) {
+            weights[inputs.columns()[i]] += Math.abs(coefficients[i]);
         }
         return weights;
     }
@@ -72,6 +78,7 @@ public record LogisticModel(FeatureSchema schema, ColumnScaling scaling, double[
     @Override
     public byte[] save() {
         ObjectNode document = ModelJson.document(FORMAT);
+        inputs.save(document, "baseline_inputs");
         ModelJson.put(document, "scaling", scaling);
         ModelJson.put(document, "coefficients", coefficients);
         document.put("intercept", intercept);
@@ -81,7 +88,8 @@ public record LogisticModel(FeatureSchema schema, ColumnScaling scaling, double[
     /** Loads a stored model; throws {@link IllegalArgumentException} when the content is not one for {@code schema}. */
     public static LogisticModel load(FeatureSchema schema, byte[] content) {
         JsonNode root = ModelJson.parse(content, FORMAT);
-        return new LogisticModel(schema, ModelJson.scaling(root, "scaling"), ModelJson.doubles(root, "coefficients"),
+        return new LogisticModel(schema, BaselineInputs.load(root, "baseline_inputs", schema),
+                ModelJson.scaling(root, "scaling"), ModelJson.doubles(root, "coefficients"),
                 ModelJson.number(root, "intercept"));
     }
 

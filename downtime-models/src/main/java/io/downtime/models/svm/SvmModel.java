@@ -9,17 +9,20 @@ import io.downtime.models.DowntimeClassifier;
 import io.downtime.models.Explanation;
 import io.downtime.models.ModelJson;
 import io.downtime.models.PlattScaling;
+import io.downtime.models.baseline.BaselineInputs;
 
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A support-vector machine with a Gaussian (RBF) kernel on standardised features: decision value
+ * A support-vector machine with a Gaussian (RBF) kernel on standardised features and the baselines' scores
+ * ({@link BaselineInputs}): decision value
  * {@code sum(w_i · exp(-|x - v_i|² / (2σ²))) + b}, turned into a probability by Platt scaling and corrected for the
  * negatives left out of training. Trained by smile, stored and scored here, so serving needs no smile classes.
  *
  * @param schema         the features the model reads
- * @param scaling        training means and standard deviations
+ * @param inputs         the baseline scores appended to each vector
+ * @param scaling        training means and standard deviations of the extended vectors
  * @param supportVectors support vectors, standardised
  * @param weights        weight of each support vector
  * @param intercept      the decision value's constant
@@ -27,7 +30,7 @@ import java.util.List;
  * @param platt          decision value to sample log-odds
  * @param samplingRatio   share of negative rows trained on over the share of positive rows
  */
-public record SvmModel(FeatureSchema schema, ColumnScaling scaling, double[][] supportVectors, double[] weights,
+public record SvmModel(FeatureSchema schema, BaselineInputs inputs, ColumnScaling scaling, double[][] supportVectors, double[] weights,
                        double intercept, double sigma, PlattScaling platt, double samplingRatio)
         implements DowntimeClassifier {
 
@@ -35,7 +38,7 @@ public record SvmModel(FeatureSchema schema, ColumnScaling scaling, double[][] s
     private static final String FORMAT = "downtime-svm-rbf-v1";
 
     public SvmModel {
-        if (scaling.size() != schema.size()) {
+        if (scaling.size() != inputs.size()) {
             throw new IllegalArgumentException("SVM reads " + scaling.size() + " features but schema " + schema.hash()
                     + " has " + schema.size());
         }
@@ -66,7 +69,7 @@ public record SvmModel(FeatureSchema schema, ColumnScaling scaling, double[][] s
     @Override
     public double probability(double[] vector) {
         requireLength(vector);
-        return 1 / (1 + Math.exp(-margin(scaling.standardize(vector))));
+        return 1 / (1 + Math.exp(-margin(scaling.standardize(inputs.extend(vector)))));
     }
 
     /**
@@ -77,7 +80,7 @@ public record SvmModel(FeatureSchema schema, ColumnScaling scaling, double[][] s
     @Override
     public Explanation explain(double[] vector) {
         requireLength(vector);
-        double[] x = scaling.standardize(vector);
+        double[] x = scaling.standardize(inputs.extend(vector));
         double gamma = 1 / (2 * sigma * sigma);
         double[] kernel = new double[supportVectors.length];
         for (int i = 0; i < kernel.length; i++) {
@@ -107,12 +110,13 @@ public record SvmModel(FeatureSchema schema, ColumnScaling scaling, double[][] s
                 contributions[f] *= scale;
             }
         }
-        return new Explanation(Explanation.OCCLUSION, bias, contributions);
+        return new Explanation(Explanation.OCCLUSION, bias, inputs.fold(vector, contributions));
     }
 
     @Override
     public byte[] save() {
         ObjectNode document = ModelJson.document(FORMAT);
+        inputs.save(document, "baseline_inputs");
         ModelJson.put(document, "scaling", scaling);
         document.put("intercept", intercept);
         document.put("sigma", sigma);
@@ -133,19 +137,20 @@ public record SvmModel(FeatureSchema schema, ColumnScaling scaling, double[][] s
     /** Loads a stored SVM; throws {@link IllegalArgumentException} when the content is not one for {@code schema}. */
     public static SvmModel load(FeatureSchema schema, byte[] content) {
         JsonNode root = ModelJson.parse(content, FORMAT);
+        BaselineInputs inputs = BaselineInputs.load(root, "baseline_inputs", schema);
         List<double[]> vectors = new ArrayList<>();
         for (JsonNode row : root.path("support_vectors")) {
             double[] vector = new double[row.size()];
             for (int i = 0; i < vector.length; i++) {
                 vector[i] = row.get(i).asDouble();
             }
-            if (vector.length != schema.size()) {
+            if (vector.length != inputs.size()) {
                 throw new IllegalArgumentException("a support vector has " + vector.length + " values, not "
-                        + schema.size());
+                        + inputs.size());
             }
             vectors.add(vector);
         }
-        return new SvmModel(schema, ModelJson.scaling(root, "scaling"), vectors.toArray(double[][]::new),
+        return new SvmModel(schema, inputs, ModelJson.scaling(root, "scaling"), vectors.toArray(double[][]::new),
                 ModelJson.doubles(root, "weights"), ModelJson.number(root, "intercept"),
                 ModelJson.number(root, "sigma"),
                 new PlattScaling(ModelJson.number(root, "platt_a"), ModelJson.number(root, "platt_b")),

@@ -4,6 +4,7 @@ import io.downtime.models.ColumnScaling;
 import io.downtime.models.LabelledRows;
 import io.downtime.models.PlattScaling;
 import io.downtime.models.TrainingSample;
+import io.downtime.models.baseline.BaselineInputs;
 import smile.classification.SVM;
 import smile.math.kernel.GaussianKernel;
 
@@ -14,18 +15,29 @@ import smile.math.kernel.GaussianKernel;
 public final class SvmTrainer {
 
     private final SvmSettings settings;
+    private final int horizonSamples;
 
-    public SvmTrainer(SvmSettings settings) {
+    /**
+     * @param settings       hyperparameters
+     * @param horizonSamples samples in the horizon, for the extrapolation baseline's score among the inputs
+     */
+    public SvmTrainer(SvmSettings settings, int horizonSamples) {
         this.settings = settings;
+        this.horizonSamples = horizonSamples;
     }
 
     public SvmModel train(LabelledRows rows) {
         TrainingSample sample = TrainingSample.of(rows, settings.maxRows(), settings.seed());
-        int features = rows.schema().size();
-        ColumnScaling scaling = ColumnScaling.fit(rows.vectors(), features);
+        BaselineInputs inputs = BaselineInputs.fit(rows, horizonSamples, false);
+        double[][] extended = new double[sample.size()][];
+        for (int r = 0; r < extended.length; r++) {
+            extended[r] = inputs.extend(sample.vectors()[r]);
+        }
+        int features = inputs.size();
+        ColumnScaling scaling = ColumnScaling.fit(extended, features);
         double[][] x = new double[sample.size()][];
         for (int r = 0; r < x.length; r++) {
-            x[r] = scaling.standardize(sample.vectors()[r]);
+            x[r] = scaling.standardize(extended[r]);
         }
         double sigma = settings.sigma() > 0 ? settings.sigma() : Math.sqrt(features);
         SVM<double[]> svm = SVM.fit(x, sample.signedLabels(), new GaussianKernel(sigma), settings.c(), 1e-3);
@@ -34,7 +46,7 @@ public final class SvmTrainer {
             decision[r] = svm.score(x[r]);
         }
         PlattScaling platt = PlattScaling.fit(decision, sample.labels());
-        return new SvmModel(rows.schema(), scaling, svm.vectors(), svm.weights(), svm.intercept(), sigma, platt,
+        return new SvmModel(rows.schema(), inputs, scaling, svm.vectors(), svm.weights(), svm.intercept(), sigma, platt,
                 sample.samplingRatio());
     }
 }
