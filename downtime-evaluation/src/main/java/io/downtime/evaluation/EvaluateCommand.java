@@ -28,7 +28,7 @@ public final class EvaluateCommand {
               --dataset      layout and sample step of the data: smd (1 min), asd (5 min), nab (5 min)
               --train-data   dataset directory to train on
               --test-data    dataset directory whose entities are tested on (servers the models never saw); without
-                             it, each entity's labelled part is split in time: first 60 % train, last 40 % test
+                             it, each entity's labelled part is split in time: first 60 %% train, last 40 %% test
               --horizon      prediction horizon in minutes (default 30 for smd, 60 otherwise)
               --report       JSON report to write; a Markdown summary and PR curves (SVG) are written next to it
               --algorithms   comma-separated subset of: %s (default: all)

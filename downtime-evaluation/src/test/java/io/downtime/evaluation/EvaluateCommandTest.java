@@ -131,6 +131,16 @@ class EvaluateCommandTest {
         assertTrue(missing.getMessage().contains("no/such/dir"), missing.getMessage());
     }
 
+    @Test
+    void usageNamesEveryOptionAndAlgorithm() {
+        String usage = EvaluateCommand.usage();
+        for (String option : List.of("--dataset", "--train-data", "--test-data", "--horizon", "--report")) {
+            assertTrue(usage.contains(option), option);
+        }
+        assertTrue(usage.contains("linear-extrapolation"), usage);
+        assertTrue(usage.contains("last 40 % test"), usage);
+    }
+
     private static List<String> fields(JsonNode node) {
         List<String> names = new ArrayList<>();
         for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
