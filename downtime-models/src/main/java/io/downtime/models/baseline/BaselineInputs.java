@@ -3,8 +3,10 @@ package io.downtime.models.baseline;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.downtime.features.FeatureSchema;
+import io.downtime.models.ColumnScaling;
 import io.downtime.models.LabelledRows;
 import io.downtime.models.ModelJson;
+import io.downtime.models.TrainingSample;
 
 import java.util.List;
 import java.util.stream.IntStream;
@@ -51,6 +53,28 @@ public record BaselineInputs(int[] columns, SignalBaseline staticThreshold, Sign
         inputs[columns.length] = Math.log1p(staticThreshold.score(vector));
         inputs[columns.length + 1] = Math.log1p(extrapolation.score(vector));
         return inputs;
+    }
+
+    /**
+     * The inputs of a training sample in training standard deviations, and the scaling fitted on them.
+     *
+     * @param scaling the inputs' training means and standard deviations
+     * @param rows    the sample's inputs, standardised
+     */
+    public record Standardised(ColumnScaling scaling, double[][] rows) {
+    }
+
+    public Standardised standardise(TrainingSample sample) {
+        double[][] extended = new double[sample.size()][];
+        for (int r = 0; r < extended.length; r++) {
+            extended[r] = extend(sample.vectors()[r]);
+        }
+        ColumnScaling scaling = ColumnScaling.fit(extended, size());
+        double[][] standardised = new double[extended.length][];
+        for (int r = 0; r < extended.length; r++) {
+            standardised[r] = scaling.standardize(extended[r]);
+        }
+        return new Standardised(scaling, standardised);
     }
 
     /**

@@ -26,16 +26,10 @@ public final class LogisticTrainer {
     public LogisticModel train(LabelledRows rows) {
         TrainingSample sample = TrainingSample.of(rows, settings.maxRows(), settings.seed());
         BaselineInputs inputs = BaselineInputs.fit(rows, horizonSamples, true);
-        double[][] extended = new double[sample.size()][];
-        for (int r = 0; r < extended.length; r++) {
-            extended[r] = inputs.extend(sample.vectors()[r]);
-        }
+        BaselineInputs.Standardised standardised = inputs.standardise(sample);
+        ColumnScaling scaling = standardised.scaling();
+        double[][] x = standardised.rows();
         int features = inputs.size();
-        ColumnScaling scaling = ColumnScaling.fit(extended, features);
-        double[][] x = new double[sample.size()][];
-        for (int r = 0; r < x.length; r++) {
-            x[r] = scaling.standardize(extended[r]);
-        }
         LogisticRegression.Binomial fitted = LogisticRegression.binomial(x, sample.intLabels(), settings.lambda(),
                 1e-5, settings.maxIterations());
         double[] w = fitted.coefficients();

@@ -29,16 +29,10 @@ public final class SvmTrainer {
     public SvmModel train(LabelledRows rows) {
         TrainingSample sample = TrainingSample.of(rows, settings.maxRows(), settings.seed());
         BaselineInputs inputs = BaselineInputs.fit(rows, horizonSamples, false);
-        double[][] extended = new double[sample.size()][];
-        for (int r = 0; r < extended.length; r++) {
-            extended[r] = inputs.extend(sample.vectors()[r]);
-        }
+        BaselineInputs.Standardised standardised = inputs.standardise(sample);
+        ColumnScaling scaling = standardised.scaling();
+        double[][] x = standardised.rows();
         int features = inputs.size();
-        ColumnScaling scaling = ColumnScaling.fit(extended, features);
-        double[][] x = new double[sample.size()][];
-        for (int r = 0; r < x.length; r++) {
-            x[r] = scaling.standardize(extended[r]);
-        }
         double sigma = settings.sigma() > 0 ? settings.sigma() : Math.sqrt(features);
         SVM<double[]> svm = SVM.fit(x, sample.signedLabels(), new GaussianKernel(sigma), settings.c(), 1e-3);
         double[] decision = new double[x.length];
