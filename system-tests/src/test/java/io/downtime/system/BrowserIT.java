@@ -7,6 +7,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -102,8 +103,13 @@ class BrowserIT {
         field.clear();
         field.sendKeys("0");
         browser.findElement(By.cssSelector("#what-if button")).click();
-        WebElement result = waitUpTo(10).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#result .probability")));
-        assertTrue(result.getText().endsWith("%"), result.getText());
+        // The answer replaces the page (or the previous result), so an element found early can go stale: look it up
+        // again until it shows a probability.
+        String probability = waitUpTo(10).ignoring(StaleElementReferenceException.class).until(d -> {
+            String text = d.findElement(By.cssSelector("#result .probability")).getText();
+            return text.endsWith("%") ? text : null;
+        });
+        assertTrue(probability.endsWith("%"), probability);
         assertTrue(browser.findElements(By.cssSelector("#result svg.bars rect")).size() >= 1);
         screenshot("5-what-if");
     }
