@@ -16,7 +16,6 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -26,12 +25,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** Every pod meets the restricted Pod Security Standard, is probed on Quarkus' health endpoints and has resources. */
 class PodSecurityTest {
 
-    static Stream<ValuesFile> valuesFiles() {
-        return ValuesFile.all();
-    }
-
     @ParameterizedTest(name = "{0}")
-    @MethodSource("valuesFiles")
+    @MethodSource("io.downtime.deployment.ValuesFile#all")
     void everyPodIsRestrictedProbedAndSized(ValuesFile values) {
         for (Deployment deployment : HelmChart.render(values).all(Deployment.class)) {
             String name = deployment.getMetadata().getName();

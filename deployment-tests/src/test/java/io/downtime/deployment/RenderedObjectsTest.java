@@ -18,7 +18,6 @@ import org.junit.jupiter.params.provider.MethodSource;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -28,12 +27,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** Every object the chart renders is a valid object of its type; the default install has everything the issue lists. */
 class RenderedObjectsTest {
 
-    static Stream<ValuesFile> valuesFiles() {
-        return ValuesFile.all();
-    }
-
     @ParameterizedTest(name = "{0}")
-    @MethodSource("valuesFiles")
+    @MethodSource("io.downtime.deployment.ValuesFile#all")
     void everyObjectParsesAsItsTypeWithNoUnknownField(ValuesFile values) {
         List<HasMetadata> objects = HelmChart.render(values).all();
         assertFalse(objects.isEmpty());

@@ -20,12 +20,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** kube-prometheus-stack's Prometheus finds the ServiceMonitors and the rules, and each monitor scrapes one Service. */
 class ServiceMonitorsTest {
 
-    static Stream<ValuesFile> valuesFiles() {
-        return ValuesFile.all();
-    }
-
     @ParameterizedTest(name = "{0}")
-    @MethodSource("valuesFiles")
+    @MethodSource("io.downtime.deployment.ValuesFile#all")
     void eachServiceMonitorSelectsOneServiceByItsLabelsAndScrapesItsNamedPort(ValuesFile values) {
         RenderedObjects objects = HelmChart.render(values);
         List<ServiceMonitor> monitors = objects.all(ServiceMonitor.class);

@@ -20,7 +20,6 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -37,12 +36,9 @@ class ServiceWiringTest {
             "features", "feature-service", "predictor", "predictor-service", "web", "web-frontend");
     private static final Pattern SERVICE_URL = Pattern.compile("^http://([a-z0-9-]+):(\\d+)$");
 
-    static Stream<ValuesFile> valuesFiles() {
-        return ValuesFile.all();
-    }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("valuesFiles")
+    @MethodSource("io.downtime.deployment.ValuesFile#all")
     void eachServiceReachesTheNamedPortOfOneDeployment(ValuesFile values) {
         RenderedObjects objects = HelmChart.render(values);
         for (Service service : objects.all(Service.class)) {
@@ -65,7 +61,7 @@ class ServiceWiringTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource("valuesFiles")
+    @MethodSource("io.downtime.deployment.ValuesFile#all")
     void eachServiceReadsItsOwnRealPropertiesAndTheUrlsNameRenderedServices(ValuesFile values) throws IOException {
         RenderedObjects objects = HelmChart.render(values);
         ConfigMap config = objects.named(ConfigMap.class, "dp-downtime-predictor-config");
