@@ -1,5 +1,10 @@
 package io.downtime.evaluation;
 
+import io.downtime.models.Algorithm;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,7 +21,38 @@ final class CommandLine {
         }
     }
 
+    /** What a command does with its arguments. */
+    @FunctionalInterface
+    interface Body {
+        void run(String[] args) throws IOException, InterruptedException;
+    }
+
     private final Map<String, String> options = new HashMap<>();
+
+    /**
+     * Runs a command's body as a {@code main} should: a wrong command line exits with 2 after the usage, any other
+     * failure with 1 after its message, each prefixed with the command's name.
+     */
+    static void exitOnFailure(String command, String usage, String[] args, Body body) {
+        try {
+            body.run(args);
+        } catch (UsageException e) {
+            System.err.println(command + ": " + e.getMessage());
+            System.err.print(usage);
+            System.exit(2);
+        } catch (IllegalArgumentException | IllegalStateException | UncheckedIOException | IOException e) {
+            System.err.println(command + ": " + e.getMessage());
+            System.exit(1);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            System.exit(130);
+        }
+    }
+
+    /** The ids of every algorithm, for usage texts. */
+    static List<String> algorithmIds() {
+        return Arrays.stream(Algorithm.values()).map(Algorithm::id).toList();
+    }
 
     CommandLine(String[] args, Set<String> known) {
         for (int i = 0; i < args.length; i++) {
@@ -72,8 +108,10 @@ final class CommandLine {
         }
     }
 
-    List<String> list(String name, List<String> defaults) {
-        String value = options.get(name);
-        return value == null ? defaults : List.of(value.split(","));
+    /** The algorithms named by {@code --algorithms}, every one by default. */
+    List<Algorithm> algorithms() {
+        String value = options.get("algorithms");
+        return value == null ? List.of(Algorithm.values())
+                : Arrays.stream(value.split(",")).map(Algorithm::of).toList();
     }
 }

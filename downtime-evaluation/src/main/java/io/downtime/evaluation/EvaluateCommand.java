@@ -8,10 +8,10 @@ import io.downtime.models.LabelledRows;
 import io.downtime.models.ModelSettings;
 import io.downtime.models.QualityMeasurement;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -39,26 +39,14 @@ public final class EvaluateCommand {
     }
 
     public static void main(String[] args) {
-        try {
-            run(args);
-        } catch (CommandLine.UsageException e) {
-            System.err.println("bin/evaluate: " + e.getMessage());
-            System.err.print(usage());
-            System.exit(2);
-        } catch (IllegalArgumentException | java.io.UncheckedIOException e) {
-            System.err.println("bin/evaluate: " + e.getMessage());
-            System.exit(1);
-        } catch (java.io.IOException e) {
-            System.err.println("bin/evaluate: cannot write the report: " + e.getMessage());
-            System.exit(1);
-        }
+        CommandLine.exitOnFailure("bin/evaluate", usage(), args, EvaluateCommand::run);
     }
 
     static String usage() {
-        return USAGE.formatted(Arrays.stream(Algorithm.values()).map(Algorithm::id).toList());
+        return USAGE.formatted(CommandLine.algorithmIds());
     }
 
-    static EvaluationReport run(String[] args) throws java.io.IOException {
+    static EvaluationReport run(String[] args) throws IOException {
         CommandLine line = new CommandLine(args, Set.of("dataset", "train-data", "test-data", "horizon", "report",
                 "algorithms", "alert-budget"));
         String dataset = line.required("dataset");
@@ -71,8 +59,7 @@ public final class EvaluateCommand {
         Path report = Path.of(line.required("report"));
         Path trainData = Path.of(line.required("train-data"));
         Duration horizon = Duration.ofMinutes(line.minutes("horizon", "smd".equals(dataset) ? 30 : 60));
-        List<Algorithm> algorithms = line.list("algorithms",
-                Arrays.stream(Algorithm.values()).map(Algorithm::id).toList()).stream().map(Algorithm::of).toList();
+        List<Algorithm> algorithms = line.algorithms();
         double budget = line.number("alert-budget", 1);
 
         Progress progress = Progress.onStderr();
@@ -112,7 +99,11 @@ public final class EvaluateCommand {
                 !"nab".equals(dataset), description + " " + split.fit().size() + " rows fit, "
                 + split.threshold().size() + " choose the threshold, " + split.test().size() + " test ("
                 + schema.size() + " features).", results);
-        evaluation.write(report);
+        try {
+            evaluation.write(report);
+        } catch (IOException e) {
+            throw new IOException("cannot write the report: " + e.getMessage(), e);
+        }
         progress.finish("report written to " + report);
         System.out.print(evaluation.markdown(""));
         return evaluation;

@@ -20,7 +20,6 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -29,7 +28,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -57,19 +55,7 @@ public final class TrainCommand {
     }
 
     public static void main(String[] args) {
-        try {
-            run(args);
-        } catch (CommandLine.UsageException e) {
-            System.err.println("bin/train: " + e.getMessage());
-            System.err.print(USAGE.formatted(Arrays.stream(Algorithm.values()).map(Algorithm::id).toList()));
-            System.exit(2);
-        } catch (IllegalArgumentException | IllegalStateException | UncheckedIOException | IOException e) {
-            System.err.println("bin/train: " + e.getMessage());
-            System.exit(1);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            System.exit(130);
-        }
+        CommandLine.exitOnFailure("bin/train", USAGE.formatted(CommandLine.algorithmIds()), args, TrainCommand::run);
     }
 
     static void run(String[] args) throws IOException, InterruptedException {
@@ -81,8 +67,7 @@ public final class TrainCommand {
         }
         String dataset = line.optional("dataset").orElse("");
         Duration horizon = Duration.ofMinutes(line.minutes("horizon", "smd".equals(dataset) ? 30 : 60));
-        List<Algorithm> algorithms = line.list("algorithms",
-                Arrays.stream(Algorithm.values()).map(Algorithm::id).toList()).stream().map(Algorithm::of).toList();
+        List<Algorithm> algorithms = line.algorithms();
         double budget = line.number("alert-budget", 1);
         Path registryDir = Path.of(line.optional("registry").orElse("data/registry"));
         Progress progress = Progress.onStderr();

@@ -1,5 +1,6 @@
 package io.downtime.models.baseline;
 
+import io.downtime.models.ColumnScaling;
 import io.downtime.models.LabelledRows;
 import io.downtime.models.PlattScaling;
 import io.downtime.models.TrainingSample;
@@ -27,26 +28,16 @@ public final class SignalBaselineTrainer {
 
     public SignalBaseline train(LabelledRows rows) {
         SignalBaseline.Signals signals = SignalBaseline.Signals.of(rows.schema());
-        int count = signals.last().length;
-        double[] means = new double[count];
-        double[] stds = new double[count];
-        for (int s = 0; s < count; s++) {
-            int column = signals.last()[s];
-            double sum = 0;
-            double sumSquares = 0;
-            long n = 0;
-            for (double[] vector : rows.vectors()) {
-                double v = vector[column];
-                if (Double.isFinite(v)) {
-                    sum += v;
-                    sumSquares += v * v;
-                    n++;
-                }
+        int[] last = signals.last();
+        double[][] lastValues = new double[rows.size()][last.length];
+        for (int r = 0; r < lastValues.length; r++) {
+            for (int s = 0; s < last.length; s++) {
+                lastValues[r][s] = rows.vectors()[r][last[s]];
             }
-            means[s] = n == 0 ? 0 : sum / n;
-            double variance = n == 0 ? 0 : Math.max(0, sumSquares / n - means[s] * means[s]);
-            stds[s] = variance > 1e-24 ? Math.sqrt(variance) : 1;
         }
+        ColumnScaling statistics = ColumnScaling.fit(lastValues, last.length);
+        double[] means = statistics.means();
+        double[] stds = statistics.stds();
         SignalBaseline unscaled = new SignalBaseline(kind, rows.schema(), signals.last(), signals.slope(), means, stds,
                 horizonSamples, new PlattScaling(1, 0), 1);
         TrainingSample sample = TrainingSample.of(rows, 50_000, 42);

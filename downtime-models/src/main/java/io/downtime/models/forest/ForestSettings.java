@@ -7,7 +7,7 @@ package io.downtime.models.forest;
  * @param maxDepth         maximum depth of each tree
  * @param nodeSize         fewest rows in a leaf
  * @param featuresPerSplit features tried at each split; 0 for the square root of the feature count
- * @param maxRows          most rows fitted on (every positive, a share of the negatives)
+ * @param maxRows          most rows fitted on (see {@link io.downtime.models.TrainingSample}: positives up to half, negatives fill the rest)
  * @param seed             random seed, for reproducible forests
  */
 public record ForestSettings(int trees, int maxDepth, int nodeSize, int featuresPerSplit, int maxRows, long seed) {

@@ -23,12 +23,24 @@ import java.util.stream.IntStream;
 import java.util.stream.LongStream;
 
 /**
- * Trains a random forest with smile on a sample of the rows (every positive, a share of the negatives) and converts
+ * Trains a random forest with smile on a sample of the rows balanced towards the positives ({@link TrainingSample}) and converts
  * its trees into a {@link TreeEnsemble}.
  */
 public final class RandomForestTrainer {
 
     private static final String LABEL = "label";
+
+    private static final Field SPLIT_VALUE;
+
+    static {
+        try {
+            // smile keeps the split value of an ordinal node in a package-private field with no accessor.
+            SPLIT_VALUE = OrdinalNode.class.getDeclaredField("value");
+            SPLIT_VALUE.setAccessible(true);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
 
     private final ForestSettings settings;
 
@@ -111,18 +123,6 @@ public final class RandomForestTrainer {
         if (node instanceof InternalNode inner) {
             collect(inner.trueChild(), nodes);
             collect(inner.falseChild(), nodes);
-        }
-    }
-
-    private static final Field SPLIT_VALUE;
-
-    static {
-        try {
-            // smile keeps the split value of an ordinal node in a package-private field with no accessor.
-            SPLIT_VALUE = OrdinalNode.class.getDeclaredField("value");
-            SPLIT_VALUE.setAccessible(true);
-        } catch (ReflectiveOperationException e) {
-            throw new ExceptionInInitializerError(e);
         }
     }
 

@@ -5,7 +5,7 @@ package io.downtime.models.linear;
  *
  * @param lambda        L2 penalty
  * @param maxIterations most optimiser iterations
- * @param maxRows       most rows fitted on (every positive, a share of the negatives)
+ * @param maxRows       most rows fitted on (see {@link io.downtime.models.TrainingSample}: positives up to half, negatives fill the rest)
  * @param seed          random seed for the row sample
  */
 public record LogisticSettings(double lambda, int maxIterations, int maxRows, long seed) {

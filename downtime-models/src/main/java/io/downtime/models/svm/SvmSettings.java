@@ -5,7 +5,7 @@ package io.downtime.models.svm;
  *
  * @param c       soft-margin penalty
  * @param sigma   width of the Gaussian kernel on standardised features; 0 for the square root of the feature count
- * @param maxRows most rows fitted on (every positive up to half of them, a share of the negatives); kernel training
+ * @param maxRows most rows fitted on (positives up to half of them, negatives fill the rest); kernel training
  *                grows quadratically with rows
  * @param seed    random seed for the row sample
  */

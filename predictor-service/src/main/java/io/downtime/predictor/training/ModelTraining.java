@@ -9,6 +9,7 @@ import io.downtime.models.DowntimeClassifier;
 import io.downtime.models.LabelledRows;
 import io.downtime.models.ModelQuality;
 import io.downtime.models.ModelSettings;
+import io.downtime.models.QualityMeasurement;
 import io.downtime.models.evaluation.BinaryMetrics;
 import io.downtime.models.xgboost.XGBoostSettings;
 import io.downtime.predictor.ServedModel;
@@ -121,11 +122,7 @@ public class ModelTraining {
                 .filter(champion -> champion.metadata().featureSchema().equals(schema.hash()))
                 .map(champion -> {
                     LabelledRows validation = rows.between(quality.validationFrom(), quality.validationTo() + 1);
-                    DowntimeClassifier classifier = champion.classifier();
-                    double[] scores = new double[validation.size()];
-                    for (int i = 0; i < scores.length; i++) {
-                        scores[i] = classifier.probability(validation.vectors()[i]);
-                    }
+                    double[] scores = QualityMeasurement.scores(champion.classifier(), validation);
                     return BinaryMetrics.prAuc(scores, validation.labels());
                 });
     }
