@@ -18,8 +18,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class CollectorApiTest {
 
     private static double counter(String outcome) {
+        return metric("downtime_collector_log_lines_total{outcome=\"" + outcome + "\"}");
+    }
+
+    private static double metric(String series) {
         String line = given().get("/q/metrics").asString().lines()
-                .filter(l -> l.startsWith("downtime_collector_log_lines_total{outcome=\"" + outcome + "\"}"))
+                .filter(l -> l.startsWith(series + " "))
                 .findFirst().orElse("x 0");
         return Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
     }
@@ -76,7 +80,7 @@ class CollectorApiTest {
     @Test
     void acceptsLogBatchesWholeOrNotAtAll() {
         double accepted = counter("accepted");
-        double rejected = counter("rejected");
+        double rejectedBatches = metric("downtime_collector_log_batches_rejected_total");
         given().contentType("application/json").body("[{\"host\": \"web-1\", \"level\": \"error\", \"message\": \"boom\"}]")
                 .post("/ingest/logs").then().statusCode(200).body("accepted", equalTo(1)).body("dropped", equalTo(0));
         given().contentType("application/x-ndjson")
@@ -89,6 +93,6 @@ class CollectorApiTest {
                 .post("/ingest/logs").then().statusCode(400).contentType("application/problem+json")
                 .body("field", equalTo("line 2"));
         assertTrue(counter("accepted") == accepted + 3, "nothing of the bad batch was stored");
-        assertTrue(counter("rejected") == rejected + 1);
+        assertTrue(metric("downtime_collector_log_batches_rejected_total") == rejectedBatches + 1);
     }
 }

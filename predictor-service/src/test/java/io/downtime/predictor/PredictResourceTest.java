@@ -26,6 +26,7 @@ import static org.hamcrest.Matchers.lessThan;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 @QuarkusTest
@@ -140,6 +141,21 @@ class PredictResourceTest {
     }
 
     @Test
+    void exportsTheStrongestReasonsOfEachScoreAsGauges() {
+        List<String> reasons = post("/predict", "{\"instance\": \"srv-1\"}").statusCode(200)
+                .extract().path("explanation.feature");
+        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        for (String feature : reasons.subList(0, 3)) {
+            assertTrue(metrics.contains("downtime_contribution{feature=\"" + feature + "\",horizon=\"1h\",instance=\"srv-1\"}"),
+                    "no contribution gauge for " + feature);
+        }
+        for (String feature : reasons.subList(3, reasons.size())) {
+            assertFalse(metrics.contains("downtime_contribution{feature=\"" + feature + "\",horizon=\"1h\",instance=\"srv-1\"}"),
+                    "only the three strongest reasons are exported, not " + feature);
+        }
+    }
+
+    @Test
     void describesTheServedModelAndTheScoringOnMetrics() {
         String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
         String tags = "{horizon=\"1h\",model=\"xgboost\"}";
@@ -151,6 +167,7 @@ class PredictResourceTest {
                 "downtime_predictor_model_quality{horizon=\"1h\",metric=\"pr_auc\",model=\"xgboost\"}",
                 "downtime_predictor_feature_age_seconds{instance=\"srv-1\"}",
                 "downtime_predictor_scoring_duration_seconds_count",
+                "downtime_predictor_scoring_duration_seconds_bucket{le=\"0.1\"}",
                 "downtime_predictor_scoring_last_success_timestamp_seconds",
                 "downtime_predictor_stale_instances 1.0")) {
             assertTrue(metrics.contains(line), "missing on /q/metrics: " + line);

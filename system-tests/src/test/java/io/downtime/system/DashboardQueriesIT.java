@@ -47,8 +47,8 @@ class DashboardQueriesIT {
     private static final Map<String, List<String>> KEY_PANELS = Map.of(
             "downtime-fleet-risk", List.of("Instances scored", "Top risky instances", "Risk heatmap by instance",
                     "Probability of the riskiest instances", "Incidents"),
-            "downtime-instance", List.of("Probability", "Probability and threshold", "Data age", "Incidents",
-                    "CPU busy", "Memory available", "Filesystem available"),
+            "downtime-instance", List.of("Probability", "Probability and threshold", "Reasons (feature contributions)",
+                    "Data age", "Incidents", "CPU busy", "Memory available", "Filesystem available"),
             "downtime-model-health", List.of("PR-AUC", "Served model", "Validation figures", "Model age",
                     "Scoring latency", "Data age by instance", "Samples per second", "Log lines per second"),
             "downtime-service-health", List.of("Targets up", "Requests per second by service",

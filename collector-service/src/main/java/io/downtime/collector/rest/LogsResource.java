@@ -38,7 +38,9 @@ public class LogsResource {
         this.parser = parser;
         this.counters = counters;
         this.accepted = Counter.builder("downtime_collector_log_lines").tag("outcome", "accepted").register(meters);
-        this.rejected = Counter.builder("downtime_collector_log_lines").tag("outcome", "rejected").register(meters);
+        this.rejected = Counter.builder("downtime_collector_log_batches_rejected")
+                .description("Log batches refused whole because a line was malformed; none of their lines were counted")
+                .register(meters);
         this.dropped = Counter.builder("downtime_collector_log_lines").tag("outcome", "dropped").register(meters);
     }
 

@@ -28,14 +28,17 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 
 /**
- * Scores every instance on a schedule and exports {@code downtime_probability{instance,horizon,model}}, the age of
- * the data behind each score, and how long and how recently the fleet was scored; instances that disappear lose
- * their gauges (no stale series).
+ * Scores every instance on a schedule and exports {@code downtime_probability{instance,horizon,model}}, each score's
+ * strongest reasons as {@code downtime_contribution{instance,horizon,feature}}, the age of the data behind each score,
+ * and how long and how recently the fleet was scored; instances that disappear lose their gauges (no stale series).
  */
 @ApplicationScoped
 public class FleetScoring {
 
     private static final Logger LOG = Logger.getLogger(FleetScoring.class);
+
+    /** Reasons exported per instance: enough for a dashboard, few enough to keep the series count small. */
+    static final int EXPORTED_REASONS = 3;
 
     /** The newest fleet scores, riskiest first. */
     public record FleetRisk(Instant scoredAt, List<Prediction> predictions) {
@@ -45,6 +48,7 @@ public class FleetScoring {
     private final PredictionService predictions;
     private final FeatureClient features;
     private final MultiGauge probabilityGauge;
+    private final MultiGauge contributionGauge;
     private final MultiGauge featureAgeGauge;
     private final Timer scoringTimer;
     private final AtomicLong lastSuccessSeconds = new AtomicLong();
@@ -60,11 +64,17 @@ public class FleetScoring {
         this.probabilityGauge = MultiGauge.builder("downtime_probability")
                 .description("Probability that the instance is in, or enters, an incident within the horizon")
                 .register(meters);
+        this.contributionGauge = MultiGauge.builder("downtime_contribution")
+                .description("Contribution of a feature to the instance's latest score, in log-odds (its strongest "
+                        + "reasons; positive raises the risk)")
+                .register(meters);
         this.featureAgeGauge = MultiGauge.builder("downtime_predictor_feature_age_seconds")
                 .description("Age of the newest sample behind the instance's last score")
                 .register(meters);
         this.scoringTimer = Timer.builder("downtime.predictor.scoring.duration")
                 .description("Time to score the whole fleet")
+                .serviceLevelObjectives(Duration.ofMillis(10), Duration.ofMillis(50), Duration.ofMillis(100),
+                        Duration.ofMillis(500), Duration.ofSeconds(1), Duration.ofSeconds(5))
                 .register(meters);
         Gauge.builder("downtime_predictor_stale_instances", latest,
                         r -> r.get() == null ? 0 : r.get().predictions().stream().filter(Prediction::stale).count())
@@ -111,6 +121,11 @@ public class FleetScoring {
         probabilityGauge.register(scored.stream()
                 .map(p -> MultiGauge.Row.of(Tags.of("instance", p.instance(), "horizon", p.horizon(),
                         "model", p.model().name()), p.probability()))
+                .toList(), true);
+        contributionGauge.register(scored.stream()
+                .flatMap(p -> p.explanation().stream().limit(EXPORTED_REASONS)
+                        .map(c -> MultiGauge.Row.of(Tags.of("instance", p.instance(), "horizon", p.horizon(),
+                                "feature", c.feature()), c.contribution())))
                 .toList(), true);
         featureAgeGauge.register(scored.stream()
                 .filter(p -> p.featuresAt() != null)
