@@ -35,6 +35,11 @@ public final class TreeEnsemble {
     private final double base;
     private final int featureCount;
     private final double[] gain;
+    /** Edges on the longest root-to-leaf path of any tree: bounds the TreeSHAP path buffers. */
+    private final int depth;
+    /** TreeSHAP tabulated per leaf, or null when the trees are too deep for tables (then it recurses). */
+    private final LeafShapTables shapTables;
+    private final LeafShapTables.Router router = this::goesLeft;
 
     private TreeEnsemble(SplitRule rule, List<Tree> trees, int[] roots, int[] left, int[] right, int[] feature, double[] split,
                          boolean[] defaultLeft, double[] leafValue, double[] cover, double base, int featureCount,
@@ -52,9 +57,17 @@ public final class TreeEnsemble {
         this.featureCount = featureCount;
         this.gain = gain;
         this.expectedValue = new double[left.length];
+        int deepest = 0;
         for (int root : roots) {
             expectedValue(root, leafValue);
+            deepest = Math.max(deepest, depth(root));
         }
+        this.depth = deepest;
+        this.shapTables = LeafShapTables.build(roots, left, right, feature, cover, leafValue);
+    }
+
+    private int depth(int node) {
+        return left[node] < 0 ? 0 : 1 + Math.max(depth(left[node]), depth(right[node]));
     }
 
     /**
@@ -227,23 +240,45 @@ public final class TreeEnsemble {
     /**
      * Exact SHAP values of the margin (Lundberg et al., "Consistent individualized feature attribution for tree
      * ensembles", algorithm 2, path-dependent): contributions plus {@link #bias()} sum to the margin, and unlike path
-     * attribution they are consistent (a feature the model relies on more never gets less credit).
+     * attribution they are consistent (a feature the model relies on more never gets less credit). Shallow trees
+     * (XGBoost's) are explained from per-leaf tables built at load time, deep ones by the recursive algorithm.
      */
     public double[] shap(double[] vector) {
+        if (shapTables == null) {
+            return shapByRecursion(vector);
+        }
         requireLength(vector);
         double[] phi = new double[featureCount];
+        shapTables.addShap(vector, router, phi);
+        return phi;
+    }
+
+    /** Whether {@link #shap} uses per-leaf tables. */
+    boolean tabulatesShap() {
+        return shapTables != null;
+    }
+
+    /** TreeSHAP by the recursive algorithm, whatever the depth. */
+    double[] shapByRecursion(double[] vector) {
+        requireLength(vector);
+        double[] phi = new double[featureCount];
+        // One path per tree level, reused by every tree: a node's path extends its parent's one level down.
+        ShapPath[] paths = ShapPath.forDepth(depth);
         for (int root : roots) {
-            recurse(root, vector, phi, ShapPath.EMPTY, 1, 1, -1);
+            recurse(root, vector, phi, paths, 0, 1, 1, -1);
         }
         return phi;
     }
 
-    private void recurse(int node, double[] vector, double[] phi, ShapPath parent, double zeroFraction,
+    private void recurse(int node, double[] vector, double[] phi, ShapPath[] paths, int level, double zeroFraction,
                          double oneFraction, int featureIndex) {
-        ShapPath path = parent.extended(zeroFraction, oneFraction, featureIndex);
+        ShapPath path = paths[level + 1].extend(paths[level], zeroFraction, oneFraction, featureIndex);
         if (left[node] < 0) {
             for (int i = 1; i < path.length; i++) {
-                phi[path.feature[i]] += path.unwoundSum(i) * (path.one[i] - path.zero[i]) * expectedValue[node];
+                double difference = path.one[i] - path.zero[i];
+                if (difference != 0) {
+                    phi[path.feature[i]] += path.unwoundSum(i) * difference * expectedValue[node];
+                }
             }
             return;
         }
@@ -258,93 +293,14 @@ public final class TreeEnsemble {
             path.unwind(seen);
         }
         double here = cover[hot] + cover[cold];
-        recurse(hot, vector, phi, path, here > 0 ? incomingZero * cover[hot] / here : 0, incomingOne, feature[node]);
-        recurse(cold, vector, phi, path, here > 0 ? incomingZero * cover[cold] / here : 0, 0, feature[node]);
+        recurse(hot, vector, phi, paths, level + 1, here > 0 ? incomingZero * cover[hot] / here : 0, incomingOne,
+                feature[node]);
+        recurse(cold, vector, phi, paths, level + 1, here > 0 ? incomingZero * cover[cold] / here : 0, 0,
+                feature[node]);
     }
 
-    /** The unique features on the path from the root, with the fractions of zero and one paths through them. */
-    private static final class ShapPath {
-
-        static final ShapPath EMPTY = new ShapPath(0);
-
-        final int[] feature;
-        final double[] zero;
-        final double[] one;
-        final double[] weight;
-        int length;
-
-        private ShapPath(int capacity) {
-            feature = new int[capacity];
-            zero = new double[capacity];
-            one = new double[capacity];
-            weight = new double[capacity];
-        }
-
-        ShapPath extended(double zeroFraction, double oneFraction, int featureIndex) {
-            ShapPath m = new ShapPath(length + 1);
-            System.arraycopy(feature, 0, m.feature, 0, length);
-            System.arraycopy(zero, 0, m.zero, 0, length);
-            System.arraycopy(one, 0, m.one, 0, length);
-            System.arraycopy(weight, 0, m.weight, 0, length);
-            int l = length;
-            m.feature[l] = featureIndex;
-            m.zero[l] = zeroFraction;
-            m.one[l] = oneFraction;
-            m.weight[l] = l == 0 ? 1 : 0;
-            for (int i = l - 1; i >= 0; i--) {
-                m.weight[i + 1] += oneFraction * m.weight[i] * (i + 1) / (l + 1);
-                m.weight[i] = zeroFraction * m.weight[i] * (l - i) / (l + 1);
-            }
-            m.length = l + 1;
-            return m;
-        }
-
-        int indexOf(int featureIndex) {
-            for (int i = 1; i < length; i++) {
-                if (feature[i] == featureIndex) {
-                    return i;
-                }
-            }
-            return -1;
-        }
-
-        void unwind(int i) {
-            int l = length - 1;
-            double n = weight[l];
-            for (int j = l - 1; j >= 0; j--) {
-                if (one[i] != 0) {
-                    double t = weight[j];
-                    weight[j] = n * (l + 1) / ((j + 1) * one[i]);
-                    n = t - weight[j] * zero[i] * (l - j) / (l + 1);
-                } else {
-                    weight[j] = weight[j] * (l + 1) / (zero[i] * (l - j));
-                }
-            }
-            for (int j = i; j < l; j++) {
-                feature[j] = feature[j + 1];
-                zero[j] = zero[j + 1];
-                one[j] = one[j + 1];
-            }
-            length = l;
-        }
-
-        double unwoundSum(int i) {
-            int l = length - 1;
-            double total = 0;
-            if (one[i] != 0) {
-                double n = weight[l];
-                for (int j = l - 1; j >= 0; j--) {
-                    double t = n * (l + 1) / ((j + 1) * one[i]);
-                    total += t;
-                    n = weight[j] - t * zero[i] * (l - j) / (l + 1);
-                }
-            } else if (zero[i] != 0) {
-                for (int j = l - 1; j >= 0; j--) {
-                    total += weight[j] * (l + 1) / (zero[i] * (l - j));
-                }
-            }
-            return total;
-        }
+    private boolean goesLeft(int node, double[] vector) {
+        return next(node, vector) == left[node];
     }
 
     private int next(int node, double[] vector) {
