@@ -3,7 +3,6 @@ package io.downtime.models;
 import io.downtime.features.FeatureSchema;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -39,13 +38,28 @@ public record Explanation(String method, double bias, double[] contributions) {
 
     /** The {@code limit} contributions of largest magnitude, largest first, skipping zeros. */
     public List<Contribution> top(FeatureSchema schema, int limit) {
-        List<Contribution> all = new ArrayList<>();
-        for (int i = 0; i < contributions.length; i++) {
-            if (contributions[i] != 0) {
-                all.add(new Contribution(schema.names().get(i), contributions[i]));
-            }
+        if (limit <= 0) {
+            return List.of();
         }
-        all.sort(Comparator.comparingDouble((Contribution c) -> Math.abs(c.contribution())).reversed());
-        return all.subList(0, Math.min(limit, all.size()));
+        // Insertion into a short ranking: a few comparisons per feature, no object per feature.
+        int[] ranked = new int[limit];
+        int size = 0;
+        for (int i = 0; i < contributions.length; i++) {
+            double magnitude = Math.abs(contributions[i]);
+            if (magnitude == 0 || (size == ranked.length && magnitude <= Math.abs(contributions[ranked[size - 1]]))) {
+                continue;
+            }
+            int at = size == ranked.length ? size - 1 : size++;
+            while (at > 0 && Math.abs(contributions[ranked[at - 1]]) < magnitude) {
+                ranked[at] = ranked[at - 1];
+                at--;
+            }
+            ranked[at] = i;
+        }
+        List<Contribution> top = new ArrayList<>(size);
+        for (int r = 0; r < size; r++) {
+            top.add(new Contribution(schema.names().get(ranked[r]), contributions[ranked[r]]));
+        }
+        return top;
     }
 }

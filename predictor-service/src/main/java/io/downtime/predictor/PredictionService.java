@@ -26,6 +26,11 @@ public class PredictionService {
     private final ServedModel served;
     private final FeatureClient features;
     private final int explanationSize;
+    /** The served schema's name → position map, built once per schema rather than once per request. */
+    private volatile SchemaIndex schemaIndex = new SchemaIndex(null, Map.of());
+
+    private record SchemaIndex(FeatureSchema schema, Map<String, Integer> positions) {
+    }
 
     public PredictionService(ServedModel served, @RestClient FeatureClient features, PredictorConfig config) {
         this.served = served;
@@ -79,10 +84,15 @@ public class PredictionService {
     }
 
     /** Lays a name → value map out as the schema's vector; an unknown name is a 400 naming it. */
-    private static double[] toVector(FeatureSchema schema, Map<String, Double> named, String field) {
+    private double[] toVector(FeatureSchema schema, Map<String, Double> named, String field) {
         double[] vector = new double[schema.size()];
         Arrays.fill(vector, Double.NaN);
-        Map<String, Integer> index = schema.indexByName();
+        SchemaIndex cached = schemaIndex;
+        if (cached.schema() != schema) {
+            cached = new SchemaIndex(schema, schema.indexByName());
+            schemaIndex = cached;
+        }
+        Map<String, Integer> index = cached.positions();
         for (Map.Entry<String, Double> entry : named.entrySet()) {
             Integer at = index.get(entry.getKey());
             if (at == null) {

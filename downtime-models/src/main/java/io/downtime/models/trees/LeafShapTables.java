@@ -3,6 +3,7 @@ package io.downtime.models.trees;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.stream.IntStream;
 
 /**
  * Path-dependent TreeSHAP with each leaf's share worked out when the model is loaded (the idea of Fast TreeSHAP v2,
@@ -33,9 +34,12 @@ final class LeafShapTables {
     /** Contribution of leaf {@code k} to its slot {@code s} when the row follows the path on the slots in {@code mask}. */
     private final int[] tableStart;
     private final double[] table;
+    /** Every inner node of the ensemble. */
+    private final int[] innerNodes;
 
     private LeafShapTables(int[] treeLeaves, int[] leafSplits, int[] splitNode, boolean[] splitGoesLeft,
-                           int[] splitSlot, int[] leafFeatures, int[] uniqueFeature, int[] tableStart, double[] table) {
+                           int[] splitSlot, int[] leafFeatures, int[] uniqueFeature, int[] tableStart, double[] table,
+                           int[] innerNodes) {
         this.treeLeaves = treeLeaves;
         this.leafSplits = leafSplits;
         this.splitNode = splitNode;
@@ -45,6 +49,7 @@ final class LeafShapTables {
         this.uniqueFeature = uniqueFeature;
         this.tableStart = tableStart;
         this.table = table;
+        this.innerNodes = innerNodes;
     }
 
     /** Which way a row goes at an inner node. */
@@ -106,19 +111,26 @@ final class LeafShapTables {
             tabulate(zero, leafValue[leaf.node], table, tableAt);
             tableAt += features.size() << features.size();
         }
+        int[] innerNodes = IntStream.of(splitNode).distinct().sorted().toArray();
         return new LeafShapTables(treeLeaves, leafSplits, splitNode, splitGoesLeft, splitSlot, leafFeatures,
-                unique.stream().mapToInt(Integer::intValue).toArray(), tableStart, table);
+                unique.stream().mapToInt(Integer::intValue).toArray(), tableStart, table, innerNodes);
     }
 
-    /** Adds the SHAP values of every tree for {@code vector} to {@code phi}. */
-    void addShap(double[] vector, Router router, double[] phi) {
+    /**
+     * Adds the SHAP values of every tree for {@code vector} to {@code phi}. {@code goesLeft} is scratch space, one
+     * entry per node of the ensemble: each inner node is routed once, not once per leaf below it.
+     */
+    void addShap(double[] vector, Router router, boolean[] goesLeft, double[] phi) {
+        for (int node : innerNodes) {
+            goesLeft[node] = router.goesLeft(node, vector);
+        }
         for (int t = 0; t + 1 < treeLeaves.length; t++) {
             for (int k = treeLeaves[t]; k < treeLeaves[t + 1]; k++) {
                 int first = leafFeatures[k];
                 int count = leafFeatures[k + 1] - first;
                 int mask = (1 << count) - 1;
                 for (int s = leafSplits[k]; s < leafSplits[k + 1]; s++) {
-                    if (router.goesLeft(splitNode[s], vector) != splitGoesLeft[s]) {
+                    if (goesLeft[splitNode[s]] != splitGoesLeft[s]) {
                         mask &= ~(1 << splitSlot[s]);
                     }
                 }

@@ -249,7 +249,7 @@ public final class TreeEnsemble {
         }
         requireLength(vector);
         double[] phi = new double[featureCount];
-        shapTables.addShap(vector, router, phi);
+        shapTables.addShap(vector, router, new boolean[left.length], phi);
         return phi;
     }
 

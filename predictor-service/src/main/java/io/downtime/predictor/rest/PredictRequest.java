@@ -69,13 +69,14 @@ public record PredictRequest(String instance, Map<String, Double> features) {
         for (Iterator<Map.Entry<String, JsonNode>> fields = node.fields(); fields.hasNext(); ) {
             Map.Entry<String, JsonNode> entry = fields.next();
             JsonNode value = entry.getValue();
-            String at = field + "." + entry.getKey();
             if (value.isNull()) {
                 features.put(entry.getKey(), null);
             } else if (!value.isNumber()) {
-                throw new InvalidInputException(at, "feature '" + entry.getKey() + "' must be a number or null");
+                throw new InvalidInputException(field + "." + entry.getKey(),
+                        "feature '" + entry.getKey() + "' must be a number or null");
             } else if (!Double.isFinite(value.asDouble())) {
-                throw new InvalidInputException(at, "feature '" + entry.getKey() + "' must be a finite number");
+                throw new InvalidInputException(field + "." + entry.getKey(),
+                        "feature '" + entry.getKey() + "' must be a finite number");
             } else {
                 features.put(entry.getKey(), value.asDouble());
             }
