@@ -29,17 +29,7 @@ final class Hey {
     }
 
     static LoadResult parse(String output) {
-        double p50 = Double.NaN;
-        double p99 = Double.NaN;
-        Matcher percentile = PERCENTILE.matcher(output);
-        while (percentile.find()) {
-            double millis = Double.parseDouble(percentile.group(2)) * 1000;
-            if (percentile.group(1).equals("50")) {
-                p50 = millis;
-            } else {
-                p99 = millis;
-            }
-        }
+        double[] latency = Commands.p50AndP99(PERCENTILE.matcher(output), m -> Double.parseDouble(m.group(2)) * 1000);
         long requests = 0;
         long errors = 0;
         Matcher status = STATUS.matcher(output);
@@ -57,6 +47,6 @@ final class Hey {
                 errors += Long.parseLong(error.group(1));
             }
         }
-        return new LoadResult(Commands.doubleOf(RATE, output), p50, p99, requests, errors);
+        return new LoadResult(Commands.doubleOf(RATE, output), latency[0], latency[1], requests, errors);
     }
 }

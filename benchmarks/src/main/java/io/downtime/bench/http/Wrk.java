@@ -37,17 +37,8 @@ final class Wrk {
     }
 
     static LoadResult parse(String output) {
-        double p50 = Double.NaN;
-        double p99 = Double.NaN;
-        Matcher percentile = PERCENTILE.matcher(output);
-        while (percentile.find()) {
-            double millis = millis(Double.parseDouble(percentile.group(2)), percentile.group(3));
-            if (percentile.group(1).equals("50")) {
-                p50 = millis;
-            } else {
-                p99 = millis;
-            }
-        }
+        double[] latency = Commands.p50AndP99(PERCENTILE.matcher(output),
+                m -> millis(Double.parseDouble(m.group(2)), m.group(3)));
         long errors = Commands.longOf(NON_2XX, output, 0);
         Matcher socket = SOCKET_ERRORS.matcher(output);
         if (socket.find()) {
@@ -55,7 +46,8 @@ final class Wrk {
                 errors += Long.parseLong(socket.group(g));
             }
         }
-        return new LoadResult(Commands.doubleOf(RATE, output), p50, p99, Commands.longOf(TOTAL, output, 0), errors);
+        return new LoadResult(Commands.doubleOf(RATE, output), latency[0], latency[1],
+                Commands.longOf(TOTAL, output, 0), errors);
     }
 
     private static double millis(double value, String unit) {
