@@ -118,6 +118,17 @@ class PredictResourceTest {
     }
 
     @Test
+    void malformedOrTooDeeplyNestedJsonIsA400ThatSaysSo() {
+        for (String body : List.of("{", "{\"instance\":", "[", "{\"instance\": \"a\",}",
+                "[".repeat(5000) + "]".repeat(5000), "{\"a\":".repeat(3000) + "1" + "}".repeat(3000))) {
+            post("/predict", body).statusCode(400).contentType("application/problem+json")
+                    .body("detail", containsString("not valid JSON"));
+        }
+        post("/predict/batch", "[".repeat(5000) + "]".repeat(5000)).statusCode(400)
+                .contentType("application/problem+json").body("detail", containsString("not valid JSON"));
+    }
+
+    @Test
     void anInstanceNameLongerThanAllowedIsRejected() {
         post("/predict", "{\"instance\": \"" + "x".repeat(254) + "\"}").statusCode(400).body("field", equalTo("instance"));
         post("/predict", "{\"instance\": \"" + "x".repeat(253) + "\", \"features\": {}}").statusCode(200);

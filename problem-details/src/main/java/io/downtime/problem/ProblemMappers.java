@@ -69,6 +69,15 @@ public final class ProblemMappers {
         @Override
         public Response toResponse(WebApplicationException e) {
             int status = e.getResponse().getStatus();
+            // The REST layer wraps a body it could not read as JSON (malformed, too deeply nested) in a bare 400.
+            for (Throwable cause = e.getCause(); status == 400 && cause != null; cause = cause.getCause()) {
+                if (cause instanceof JsonMappingException mapping) {
+                    return jsonMapping(mapping);
+                }
+                if (cause instanceof JsonProcessingException json) {
+                    return notJson(json);
+                }
+            }
             if (status >= 500) {
                 LOG.warnf("answered %d: %s", status, e.getMessage());
             }
