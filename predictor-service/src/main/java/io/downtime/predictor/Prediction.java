@@ -15,7 +15,8 @@ import java.util.List;
  * @param threshold         the model's alarm threshold
  * @param model             name and registry version of the model
  * @param explanation       largest feature contributions, in log-odds, largest magnitude first
- * @param explanationMethod how the contributions were computed
+ * @param explanationMethod how the contributions were computed; {@code none} when the caller asked for no
+ *                          explanation ({@code ?explain=false})
  * @param featuresAt        time of the newest sample the features use; null when the caller gave the features
  * @param stale             the features are old: the instance or its metric source stopped reporting, so this is
  *                          the last prediction that could be made, not a current one
@@ -23,6 +24,9 @@ import java.util.List;
 public record Prediction(String instance, double probability, String horizon, String risk, double threshold,
                          ModelRef model, List<Contribution> explanation, String explanationMethod,
                          Instant featuresAt, boolean stale) {
+
+    /** The explanation method of a prediction made without explanation. */
+    public static final String NOT_EXPLAINED = "none";
 
     /** Which model answered. */
     public record ModelRef(String name, String version) {

@@ -3,6 +3,7 @@ package io.downtime.predictor;
 import io.downtime.features.FeatureSchema;
 import io.downtime.models.DowntimeClassifier;
 import io.downtime.models.Explanation;
+import io.downtime.models.Explanation.Contribution;
 import io.downtime.predictor.client.FeatureClient;
 import io.downtime.predictor.client.RemoteFeatureVector;
 import io.downtime.predictor.config.PredictorConfig;
@@ -17,6 +18,7 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 
 /** Scores instances with the served model, from given features or from feature-service's latest vector. */
@@ -38,9 +40,18 @@ public class PredictionService {
         this.explanationSize = config.explanationSize();
     }
 
+    /** The served model, or 503 while there is none yet; one request uses one model from parsing to answer. */
+    public RegisteredModel model() {
+        return served.require();
+    }
+
+    /** Each feature name's position in {@code model}'s vector. */
+    public Map<String, Integer> featurePositions(RegisteredModel model) {
+        return index(model.classifier().schema());
+    }
+
     /** Scores {@code instance} on its latest features from feature-service. */
-    public Prediction predictLatest(String instance) {
-        RegisteredModel model = served.require();
+    public Prediction predictLatest(RegisteredModel model, String instance, boolean explain) {
         RemoteFeatureVector vector;
         try {
             vector = features.latest(instance);
@@ -52,47 +63,55 @@ public class PredictionService {
         } catch (ProcessingException e) {
             throw new WebApplicationException("feature-service is unreachable: " + e.getMessage(), 503);
         }
-        return predict(model, vector);
+        return predict(model, vector, explain);
     }
 
     /** Scores a vector fetched from feature-service, after checking it has the model's schema. */
-    public Prediction predict(RegisteredModel model, RemoteFeatureVector vector) {
+    public Prediction predict(RegisteredModel model, RemoteFeatureVector vector, boolean explain) {
         if (!model.metadata().featureSchema().equals(vector.schema())) {
             throw new WebApplicationException("feature-service computes feature schema " + vector.schema()
                     + " but the served model needs " + model.metadata().featureSchema() + "; retrain the model", 409);
         }
         double[] values = toVector(model.classifier().schema(), vector.features(), "features");
-        return score(model, vector.instance(), values, vector.timestamp(), vector.stale());
+        return score(model, vector.instance(), values, vector.timestamp(), vector.stale(), explain);
     }
 
-    /** Scores caller-given features; missing features are treated as missing values. */
-    public Prediction predictGiven(String instance, Map<String, Double> given) {
-        RegisteredModel model = served.require();
-        return score(model, instance, toVector(model.classifier().schema(), given, "features"), null, false);
+    /** Scores caller-given features, laid out in {@code model}'s schema order with NaN for missing ones. */
+    public Prediction predictGiven(RegisteredModel model, String instance, double[] vector, boolean explain) {
+        return score(model, instance, vector, null, false, explain);
     }
 
     private Prediction score(RegisteredModel model, String instance, double[] vector, Instant featuresAt,
-                             boolean stale) {
+                             boolean stale, boolean explain) {
         DowntimeClassifier classifier = model.classifier();
         ModelMetadata metadata = model.metadata();
         double probability = classifier.probability(vector);
-        Explanation explanation = classifier.explain(vector);
+        List<Contribution> reasons = List.of();
+        String method = Prediction.NOT_EXPLAINED;
+        if (explain) {
+            Explanation explanation = classifier.explain(vector);
+            reasons = explanation.top(classifier.schema(), explanationSize);
+            method = explanation.method();
+        }
         return new Prediction(instance, probability, metadata.horizon(),
                 Prediction.risk(probability, metadata.threshold()), metadata.threshold(),
-                new Prediction.ModelRef(metadata.algorithm(), metadata.version()),
-                explanation.top(classifier.schema(), explanationSize), explanation.method(), featuresAt, stale);
+                new Prediction.ModelRef(metadata.algorithm(), metadata.version()), reasons, method, featuresAt, stale);
+    }
+
+    private Map<String, Integer> index(FeatureSchema schema) {
+        SchemaIndex cached = schemaIndex;
+        if (cached.schema() != schema) {
+            cached = new SchemaIndex(schema, schema.indexByName());
+            schemaIndex = cached;
+        }
+        return cached.positions();
     }
 
     /** Lays a name → value map out as the schema's vector; an unknown name is a 400 naming it. */
     private double[] toVector(FeatureSchema schema, Map<String, Double> named, String field) {
         double[] vector = new double[schema.size()];
         Arrays.fill(vector, Double.NaN);
-        SchemaIndex cached = schemaIndex;
-        if (cached.schema() != schema) {
-            cached = new SchemaIndex(schema, schema.indexByName());
-            schemaIndex = cached;
-        }
-        Map<String, Integer> index = cached.positions();
+        Map<String, Integer> index = index(schema);
         for (Map.Entry<String, Double> entry : named.entrySet()) {
             Integer at = index.get(entry.getKey());
             if (at == null) {

@@ -119,13 +119,39 @@ class PredictResourceTest {
 
     @Test
     void malformedOrTooDeeplyNestedJsonIsA400ThatSaysSo() {
-        for (String body : List.of("{", "{\"instance\":", "[", "{\"instance\": \"a\",}",
-                "[".repeat(5000) + "]".repeat(5000), "{\"a\":".repeat(3000) + "1" + "}".repeat(3000))) {
+        for (String body : List.of("{", "{\"instance\":", "{\"instance\": \"a\",}", "{\"instance\": \"a\"} x",
+                "{\"instance\": \"x\", \"features\": {\"load_last\": 1" + "0".repeat(1500) + "}}")) {
             post("/predict", body).statusCode(400).contentType("application/problem+json")
                     .body("detail", containsString("not valid JSON"));
         }
+        post("/predict/batch", "[{\"instance\": \"a\"}").statusCode(400).contentType("application/problem+json")
+                .body("detail", containsString("not valid JSON"));
         post("/predict/batch", "[".repeat(5000) + "]".repeat(5000)).statusCode(400)
-                .contentType("application/problem+json").body("detail", containsString("not valid JSON"));
+                .contentType("application/problem+json").body("field", equalTo("[0]"));
+        post("/predict", "{\"a\":".repeat(3000) + "1" + "}".repeat(3000)).statusCode(400)
+                .contentType("application/problem+json").body("field", equalTo("a"));
+    }
+
+    @Test
+    void aFieldGivenTwiceIsRejectedNotSilentlyOverwritten() {
+        post("/predict", "{\"instance\": \"a\", \"instance\": \"b\"}").statusCode(400)
+                .body("field", equalTo("instance")).body("detail", containsString("twice"));
+        post("/predict/batch", "[{\"instance\": \"a\", \"features\": {\"load_slope\": 1, \"load_slope\": 2}}]")
+                .statusCode(400).body("field", equalTo("[0].features.load_slope"));
+    }
+
+    @Test
+    void explainFalseLeavesOutTheContributionsButNotTheProbability() {
+        String body = "{\"instance\": \"what-if\", \"features\": {\"load_slope\": 2.5}}";
+        double explained = post("/predict", body).statusCode(200).body("explanation", not(hasSize(0)))
+                .extract().path("probability");
+        given().contentType(ContentType.JSON).body(body).queryParam("explain", "false").post("/predict").then()
+                .statusCode(200).body("explanation", hasSize(0)).body("explanationMethod", equalTo("none"))
+                .body("probability", equalTo(explained));
+        given().contentType(ContentType.JSON).body("[" + body + "]").queryParam("explain", "false")
+                .post("/predict/batch").then().statusCode(200).body("[0].explanation", hasSize(0));
+        given().contentType(ContentType.JSON).body(body).queryParam("explain", "maybe").post("/predict").then()
+                .statusCode(400).contentType("application/problem+json").body("field", equalTo("explain"));
     }
 
     @Test

@@ -114,22 +114,20 @@ public final class LoadBenchmark {
             progress("maximum throughput (wrk, 32 connections, " + seconds + " s each)");
             LoadResult ceilingMax = Wrk.post(ceilingUrl, bodies.single(), 32, seconds, out);
             LoadResult predictMax = Wrk.post(predictUrl, bodies.single(), 32, seconds, out);
+            String unexplainedBatchUrl = batchUrl + "?explain=false";
             LoadResult batchMax = Wrk.post(batchUrl, bodies.batch(), 8, seconds, out);
+            LoadResult unexplainedBatchMax = Wrk.post(unexplainedBatchUrl, bodies.batch(), 8, seconds, out);
             LoadResult narrowBatchMax = Wrk.post(batchUrl, bodies.narrowBatch(), 8, seconds, out);
+            LoadResult unexplainedNarrowBatchMax = Wrk.post(unexplainedBatchUrl, bodies.narrowBatch(), 8, seconds, out);
             LoadResult ceilingBatchMax = Wrk.post(ceilingUrl, bodies.batch(), 8, seconds, out);
             put(maximum.putObject("bare_quarkus_endpoint"), "bare_quarkus_endpoint", ceilingMax);
             put(maximum.putObject("predict"), "predict", predictMax);
-            ObjectNode batch = put(maximum.putObject("predict_batch"), "predict_batch", batchMax);
-            batch.put("rows_per_request", BATCH_ROWS);
-            batch.put("rows_per_second", Math.round(batchMax.requestsPerSecond() * BATCH_ROWS));
-            ObjectNode narrow = put(maximum.putObject("predict_batch_" + ORIGINAL_FEATURES + "_features"),
-                    "predict_batch_" + ORIGINAL_FEATURES + "_features", narrowBatchMax);
-            narrow.put("rows_per_request", BATCH_ROWS);
-            narrow.put("rows_per_second", Math.round(narrowBatchMax.requestsPerSecond() * BATCH_ROWS));
-            ObjectNode parseOnly = put(maximum.putObject("bare_quarkus_endpoint_batch_body"),
-                    "bare_quarkus_endpoint_batch_body", ceilingBatchMax);
-            parseOnly.put("rows_per_request", BATCH_ROWS);
-            parseOnly.put("rows_per_second", Math.round(ceilingBatchMax.requestsPerSecond() * BATCH_ROWS));
+            String narrow = "predict_batch_" + ORIGINAL_FEATURES + "_features";
+            putBatch(maximum, "predict_batch", batchMax);
+            putBatch(maximum, "predict_batch_unexplained", unexplainedBatchMax);
+            putBatch(maximum, narrow, narrowBatchMax);
+            putBatch(maximum, narrow + "_unexplained", unexplainedNarrowBatchMax);
+            putBatch(maximum, "bare_quarkus_endpoint_batch_body", ceilingBatchMax);
 
             ArrayNode fixed = report.putArray("fixed_rate");
             for (int rate : new int[]{500, 1000}) {
@@ -153,7 +151,7 @@ public final class LoadBenchmark {
             if (soakMinutes > 0) {
                 report.set("soak", soak(predictor, collector, predictUrl, bodies.single()));
             }
-            report.set("targets", targets(ceilingMax, predictMax, narrowBatchMax, fixed));
+            report.set("targets", targets(ceilingMax, predictMax, narrowBatchMax, unexplainedNarrowBatchMax, fixed));
         } finally {
             for (ServiceProcess service : started) {
                 service.close();
@@ -179,7 +177,12 @@ public final class LoadBenchmark {
         return minutes;
     }
 
-    private ObjectNode targets(LoadResult ceiling, LoadResult predict, LoadResult batch, ArrayNode fixed) {
+    /**
+     * The targets of the issue. The batch target compares with the original stack's 30,000 rows/s, which returned
+     * probabilities only, so it is judged on {@code ?explain=false}; the figure with explanations is reported beside it.
+     */
+    private ObjectNode targets(LoadResult ceiling, LoadResult predict, LoadResult batch, LoadResult unexplainedBatch,
+                               ArrayNode fixed) {
         ObjectNode targets = json.createObjectNode();
         double share = predict.requestsPerSecond() / ceiling.requestsPerSecond();
         targets.put("predict_share_of_bare_throughput", round(share));
@@ -190,10 +193,18 @@ public final class LoadBenchmark {
                 targets.put("predict_p99_under_5_ms_at_1000_per_second", row.path("p99_ms").asDouble() < 5);
             }
         }
-        double rows = batch.requestsPerSecond() * BATCH_ROWS;
-        targets.put("batch_rows_per_second_with_" + ORIGINAL_FEATURES + "_features", Math.round(rows));
-        targets.put("batch_rows_per_second_with_" + ORIGINAL_FEATURES + "_features_at_least_90000", rows >= 90_000);
+        String name = "batch_rows_per_second_with_" + ORIGINAL_FEATURES + "_features";
+        targets.put(name, Math.round(batch.requestsPerSecond() * BATCH_ROWS));
+        double rows = unexplainedBatch.requestsPerSecond() * BATCH_ROWS;
+        targets.put(name + "_unexplained", Math.round(rows));
+        targets.put(name + "_unexplained_at_least_90000", rows >= 90_000);
         return targets;
+    }
+
+    private void putBatch(ObjectNode maximum, String name, LoadResult result) {
+        ObjectNode batch = put(maximum.putObject(name), name, result);
+        batch.put("rows_per_request", BATCH_ROWS);
+        batch.put("rows_per_second", Math.round(result.requestsPerSecond() * BATCH_ROWS));
     }
 
     private ServiceProcess start(List<ServiceProcess> started, String module, int port, List<String> properties)

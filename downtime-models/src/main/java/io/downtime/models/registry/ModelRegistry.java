@@ -11,6 +11,7 @@ import org.jboss.logging.Logger;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -59,16 +60,23 @@ public final class ModelRegistry {
         this.keep = keep;
         this.root = root;
         this.models = root.resolve("models");
+        List<Path> leftovers;
         try {
             Files.createDirectories(models);
-            try (Stream<Path> leftovers = Files.list(models)) {
-                for (Path staging : leftovers.filter(p -> p.getFileName().toString().startsWith(".staging-")).toList()) {
-                    LOG.warnf("removing %s, left by a registration that did not finish", staging.getFileName());
-                    deleteDirectory(staging);
-                }
+            try (Stream<Path> entries = Files.list(models)) {
+                leftovers = entries.filter(p -> p.getFileName().toString().startsWith(".staging-")).toList();
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create the model registry at " + root.toAbsolutePath(), e);
+        }
+        for (Path staging : leftovers) {
+            LOG.warnf("removing %s, left by a registration that did not finish", staging.getFileName());
+            try {
+                deleteDirectory(staging);
+            } catch (IOException e) {
+                // A read-only registry still serves its models; the leftover is invisible to readers anyway.
+                LOG.warnf("cannot remove %s (%s); the registry is served read-only", staging, reason(e));
+            }
         }
     }
 
@@ -80,7 +88,13 @@ public final class ModelRegistry {
     public synchronized RegisteredModel register(DowntimeClassifier model, String horizon, double threshold,
                                                  ModelQuality quality) throws IOException {
         RegisteredModel registered = store(model, horizon, threshold, quality);
-        promote(registered.metadata().version());
+        String version = registered.metadata().version();
+        try {
+            promote(version);
+        } catch (IOException e) {
+            throw new IOException("model version " + version + " is stored but could not be made the champion: "
+                    + reason(e) + "; the previous champion stays", e);
+        }
         return registered;
     }
 
@@ -89,8 +103,8 @@ public final class ModelRegistry {
                                               ModelQuality quality) throws IOException {
         String version = nextVersion();
         Path staging = models.resolve(".staging-" + UUID.randomUUID());
-        Files.createDirectories(staging);
         try {
+            Files.createDirectories(staging);
             byte[] content = model.save();
             AtomicFiles.writeDurably(staging.resolve(MODEL_FILE), content);
             FeatureSchema schema = model.schema();
@@ -101,11 +115,35 @@ public final class ModelRegistry {
             AtomicFiles.forceDirectory(staging);
             AtomicFiles.moveDurably(staging, models.resolve(version));
             LOG.infof("stored %s model version %s for horizon %s", model.algorithm(), version, horizon);
-            prune(horizon);
+            pruneQuietly(horizon);
             return new RegisteredModel(metadata, model);
+        } catch (IOException e) {
+            throw new IOException("cannot write model version " + version + " to the registry at "
+                    + root.toAbsolutePath() + ": " + reason(e) + "; the registry is unchanged", e);
         } finally {
-            deleteDirectory(staging);
+            try {
+                deleteDirectory(staging);
+            } catch (IOException e) {
+                LOG.warnf("cannot remove %s (%s); it is removed at the next start", staging, reason(e));
+            }
         }
+    }
+
+    /** Removes versions beyond the kept number; a failure only delays that to the next registration. */
+    private void pruneQuietly(String horizon) {
+        try {
+            prune(horizon);
+        } catch (IOException e) {
+            LOG.warnf("cannot remove old model versions (%s); retried at the next registration", reason(e));
+        }
+    }
+
+    /** An I/O failure in words: the file system's reason ("No space left on device", "Read-only file system"). */
+    private static String reason(IOException e) {
+        if (e instanceof FileSystemException fs && fs.getReason() != null) {
+            return fs.getReason();
+        }
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     }
 
     /**

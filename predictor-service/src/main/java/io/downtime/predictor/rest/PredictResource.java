@@ -1,6 +1,6 @@
 package io.downtime.predictor.rest;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import io.downtime.models.registry.ModelRegistry.RegisteredModel;
 import io.downtime.predictor.Prediction;
 import io.downtime.predictor.PredictionService;
 import io.downtime.predictor.config.PredictorConfig;
@@ -9,12 +9,17 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Scores instances: {@code POST /predict} and {@code POST /predict/batch}. */
+/**
+ * Scores instances: {@code POST /predict} and {@code POST /predict/batch}. {@code ?explain=false} leaves out the
+ * feature contributions (computing them is most of the cost of a prediction).
+ */
 @Path("/predict")
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
@@ -29,29 +34,42 @@ public class PredictResource {
     }
 
     @POST
-    public Prediction predict(JsonNode body) {
-        return predict(PredictRequest.parse(body, ""));
+    public Prediction predict(byte[] body, @QueryParam("explain") String explain) throws IOException {
+        boolean explained = explained(explain);
+        RegisteredModel model = predictions.model();
+        return predict(model, reader(model).readOne(body), explained);
     }
 
     @POST
     @Path("batch")
-    public List<Prediction> predictBatch(JsonNode body) {
-        if (body == null || !body.isArray()) {
-            throw new InvalidInputException(null, "expected a JSON array of requests like [{\"instance\": \"web-1\"}]");
+    public List<Prediction> predictBatch(byte[] body, @QueryParam("explain") String explain) throws IOException {
+        boolean explained = explained(explain);
+        RegisteredModel model = predictions.model();
+        List<PredictRequest> requests = reader(model).readBatch(body, batchLimit);
+        List<Prediction> answers = new ArrayList<>(requests.size());
+        for (PredictRequest request : requests) {
+            answers.add(predict(model, request, explained));
         }
-        if (body.size() > batchLimit) {
-            throw new InvalidInputException(null, "a batch may hold at most " + batchLimit + " requests, got " + body.size());
-        }
-        List<PredictRequest> requests = new ArrayList<>(body.size());
-        for (int i = 0; i < body.size(); i++) {
-            requests.add(PredictRequest.parse(body.get(i), "[" + i + "]."));
-        }
-        return requests.stream().map(this::predict).toList();
+        return answers;
     }
 
-    private Prediction predict(PredictRequest request) {
+    private PredictRequestReader reader(RegisteredModel model) {
+        return new PredictRequestReader(predictions.featurePositions(model));
+    }
+
+    private Prediction predict(RegisteredModel model, PredictRequest request, boolean explain) {
         return request.features() == null
-                ? predictions.predictLatest(request.instance())
-                : predictions.predictGiven(request.instance(), request.features());
+                ? predictions.predictLatest(model, request.instance(), explain)
+                : predictions.predictGiven(model, request.instance(), request.features(), explain);
+    }
+
+    private static boolean explained(String explain) {
+        if (explain == null || explain.equals("true")) {
+            return true;
+        }
+        if (explain.equals("false")) {
+            return false;
+        }
+        throw new InvalidInputException("explain", "query parameter 'explain' must be true or false");
     }
 }

@@ -111,7 +111,7 @@ public class FleetScoring {
         }
         List<Prediction> scored = new ArrayList<>(vectors.size());
         for (RemoteFeatureVector vector : vectors) {
-            scored.add(predictions.predict(model.get(), vector));
+            scored.add(predictions.predict(model.get(), vector, true));
         }
         scored.sort(Comparator.comparingDouble(Prediction::probability).reversed());
         Instant now = Instant.now();
