@@ -32,17 +32,43 @@ public final class HttpStub implements AutoCloseable {
         }
     }
 
-    private final HttpServer server;
     private final Map<String, BiFunction<URI, String, Reply>> routes = new ConcurrentHashMap<>();
+    private final int port;
+    private HttpServer server;
 
     public HttpStub() {
+        server = listen(0);
+        port = server.getAddress().getPort();
+    }
+
+    private HttpServer listen(int onPort) {
+        HttpServer listening;
         try {
-            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+            listening = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), onPort), 0);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start the HTTP stub", e);
         }
-        server.createContext("/", this::handle);
-        server.start();
+        listening.createContext("/", this::handle);
+        listening.start();
+        return listening;
+    }
+
+    /** Stops listening: connections are refused, as when the service is down. */
+    public synchronized void goDown() {
+        server.stop(0);
+        server = null;
+    }
+
+    /** Listens again on the same port with the same routes. */
+    public synchronized void comeBack() {
+        server = listen(port);
+    }
+
+    /** {@link #comeBack()} unless it is up. */
+    public synchronized void comeBackIfDown() {
+        if (server == null) {
+            comeBack();
+        }
     }
 
     /** Answers requests whose path is exactly {@code path}. */
@@ -58,7 +84,7 @@ public final class HttpStub implements AutoCloseable {
     }
 
     public String url() {
-        return "http://127.0.0.1:" + server.getAddress().getPort();
+        return "http://127.0.0.1:" + port;
     }
 
     private void handle(HttpExchange exchange) throws IOException {
@@ -90,7 +116,9 @@ public final class HttpStub implements AutoCloseable {
     }
 
     @Override
-    public void close() {
-        server.stop(0);
+    public synchronized void close() {
+        if (server != null) {
+            server.stop(0);
+        }
     }
 }

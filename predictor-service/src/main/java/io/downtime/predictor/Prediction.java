@@ -18,8 +18,9 @@ import java.util.List;
  * @param explanationMethod how the contributions were computed; {@code none} when the caller asked for no
  *                          explanation ({@code ?explain=false})
  * @param featuresAt        time of the newest sample the features use; null when the caller gave the features
- * @param stale             the features are old: the instance or its metric source stopped reporting, so this is
- *                          the last prediction that could be made, not a current one
+ * @param stale             not a current prediction: the features are old (the instance or its metric source
+ *                          stopped reporting), or feature-service is unreachable and this is the instance's last
+ *                          fleet score
  */
 public record Prediction(String instance, double probability, String horizon, String risk, double threshold,
                          ModelRef model, List<Contribution> explanation, String explanationMethod,
@@ -30,6 +31,12 @@ public record Prediction(String instance, double probability, String horizon, St
 
     /** Which model answered. */
     public record ModelRef(String name, String version) {
+    }
+
+    /** This prediction, marked as no longer current. */
+    public Prediction markedStale() {
+        return stale ? this : new Prediction(instance, probability, horizon, risk, threshold, model, explanation,
+                explanationMethod, featuresAt, true);
     }
 
     public static String risk(double probability, double threshold) {

@@ -59,9 +59,9 @@ public class PredictionService {
             if (e.getResponse().getStatus() == 404) {
                 throw new NotFoundException("unknown instance '" + instance + "'");
             }
-            throw new WebApplicationException("feature-service answered " + e.getResponse().getStatus(), 502);
+            throw new FeatureServiceUnavailableException("feature-service answered " + e.getResponse().getStatus(), 502);
         } catch (ProcessingException e) {
-            throw new WebApplicationException("feature-service is unreachable: " + e.getMessage(), 503);
+            throw new FeatureServiceUnavailableException("feature-service is unreachable: " + e.getMessage(), 503);
         }
         return predict(model, vector, explain);
     }

@@ -24,6 +24,9 @@ public class StubFeatureService implements QuarkusTestResourceLifecycleManager {
     static final String[] INSTANCES = {"srv-1", "srv-2", "srv-3", "srv-4"};
     private static final double[] LATEST_SLOPE = {3.0, 0.5, 0.0, -2.0};
 
+    /** The running stub, for tests that take feature-service down. */
+    static volatile HttpStub running;
+
     private HttpStub stub;
     private Path registry;
 
@@ -39,6 +42,7 @@ public class StubFeatureService implements QuarkusTestResourceLifecycleManager {
             String vector = vector(i);
             stub.on("/features/" + INSTANCES[i], uri -> HttpStub.Reply.json(vector));
         }
+        running = stub;
         try {
             registry = Files.createTempDirectory("registry");
         } catch (IOException e) {

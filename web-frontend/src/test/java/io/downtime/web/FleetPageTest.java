@@ -37,6 +37,20 @@ class FleetPageTest {
     }
 
     @Test
+    void saysWhenTheScoresAreTheLastOnesBecauseTheirSourceStoppedAnswering() {
+        given().get("/").then().statusCode(200).body(not(containsString("not current")));
+        StubPredictor.fleetStale = true;
+        try {
+            given().get("/").then().statusCode(200)
+                    .body(containsString("These are the last scores, not current ones: feature-service did not answer"))
+                    .body(containsString("3 instances"));
+            given().get("/fleet/table").then().statusCode(200).body(containsString("not current ones"));
+        } finally {
+            StubPredictor.fleetStale = false;
+        }
+    }
+
+    @Test
     void servesItsStylesheetFromItself() {
         given().get("/style.css").then().statusCode(200).contentType(containsString("text/css"));
     }

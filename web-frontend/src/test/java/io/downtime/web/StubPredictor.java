@@ -12,6 +12,8 @@ import java.util.Map;
 public class StubPredictor implements QuarkusTestResourceLifecycleManager {
 
     static final String HOSTILE_NAME = "<script>alert('x')</script>\"db";
+    /** When set, the fleet's scores are the last ones, feature-service having stopped answering. */
+    static volatile boolean fleetStale;
 
     private HttpStub stub;
     private HttpStub collector;
@@ -46,7 +48,9 @@ public class StubPredictor implements QuarkusTestResourceLifecycleManager {
                              "precisionRecall": [[0.1, 1.0], [0.6, 0.7], [1.0, 0.1]],
                              "events": {"incidents": 9, "eventRecall": 0.889, "earlyRecall": 0.556, "medianLeadMinutes": 14.0}},
                  "importance": [{"feature": "memory_available_ratio_slope_60", "share": 0.4}]}""";
-        stub = new HttpStub().on("/predictions", uri -> HttpStub.Reply.json(fleet))
+        String staleFleet = fleet.replaceFirst("\\{", "{\"stale\": true, \"staleReason\": "
+                + "\"feature-service did not answer the fleet scoring: Connection refused\",");
+        stub = new HttpStub().on("/predictions", uri -> HttpStub.Reply.json(fleetStale ? staleFleet : fleet))
                 .on("/predictions/web-3/history", uri -> HttpStub.Reply.json(
                         "[{\"time\": \"2026-01-01T23:59:00Z\", \"probability\": 0.5},"
                                 + " {\"time\": \"2026-01-02T00:00:00Z\", \"probability\": 0.91}]"))

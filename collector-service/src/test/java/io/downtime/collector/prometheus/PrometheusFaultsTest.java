@@ -58,6 +58,11 @@ class PrometheusFaultsTest {
         return given().get("/q/metrics").asString().contains("downtime_collector_source_up{source=\"prometheus\"} 1.0");
     }
 
+    private static void readinessSays(String state) {
+        given().get("/q/health/ready").then().statusCode(200)
+                .body("checks.find { it.name == 'metric-source' }.data.state", org.hamcrest.Matchers.equalTo(state));
+    }
+
     private static boolean stale() {
         List<Boolean> stale = given().get("/instances").then().statusCode(200).extract().path("stale");
         return stale.equals(List.of(true));
@@ -74,6 +79,7 @@ class PrometheusFaultsTest {
         await("the source is down", () -> !sourceUp());
         await("srv-1 is stale", PrometheusFaultsTest::stale);
         given().get("/q/health/live").then().statusCode(200);
+        readinessSays("degraded");
 
         Thread.sleep(500);
         int before = queries();
@@ -83,10 +89,29 @@ class PrometheusFaultsTest {
         stub("answer");
         await("the source is up again", PrometheusFaultsTest::sourceUp);
         await("srv-1 is fresh again", () -> !stale());
+        readinessSays("ok");
         List<Long> timestamps = given().queryParam("instance", "srv-1").queryParam("window", "20s").get("/samples")
                 .then().statusCode(200).extract().jsonPath().getList("[0].timestamps", Long.class);
         for (int i = 1; i < timestamps.size(); i++) {
             assertEquals(1000, timestamps.get(i) - timestamps.get(i - 1), "a gap in " + timestamps);
         }
+    }
+
+    @Test
+    void aStoreThatAnswersTooLateCountsAsDownAndRecoveryIsAutomatic() throws InterruptedException {
+        stub("answer");
+        await("srv-1 is fresh", () -> !stale());
+
+        stub("slow");
+        await("the slow source is down", () -> !sourceUp());
+        await("srv-1 is stale", PrometheusFaultsTest::stale);
+        readinessSays("degraded");
+        given().get("/q/health/live").then().statusCode(200);
+        given().get("/instances").then().statusCode(200);
+
+        stub("answer");
+        await("the source is up again", PrometheusFaultsTest::sourceUp);
+        await("srv-1 is fresh again", () -> !stale());
+        readinessSays("ok");
     }
 }

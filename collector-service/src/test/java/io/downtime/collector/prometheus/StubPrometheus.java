@@ -11,15 +11,18 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A Prometheus HTTP API that can be switched between answering and failing (503), counting the range queries it gets.
+ * A Prometheus HTTP API that can be switched between answering, failing (503) and answering too late, counting the range queries it gets.
  * Answering, every query but {@value #DOWN} yields one series for instance {@code srv-1}, value 1 at every step. Tests
- * steer it over HTTP ({@code /control/fail}, {@code /control/answer}, {@code /control/queries}): test resources live in
+ * steer it over HTTP ({@code /control/fail}, {@code /control/slow}, {@code /control/answer}, {@code /control/queries}): test resources live in
  * another class loader than the tests, so a shared static field would not be shared.
  */
 public class StubPrometheus implements QuarkusTestResourceLifecycleManager {
 
     static final String DOWN = "down_marker";
+    /** How long a slow store takes to answer: longer than the collector's read timeout in these tests. */
+    static final long SLOW_MILLIS = 1500;
     private final AtomicBoolean failing = new AtomicBoolean();
+    private final AtomicBoolean slow = new AtomicBoolean();
     private final AtomicInteger queries = new AtomicInteger();
 
     private HttpStub stub;
@@ -28,10 +31,17 @@ public class StubPrometheus implements QuarkusTestResourceLifecycleManager {
     public Map<String, String> start() {
         stub = new HttpStub()
                 .on("/control/fail", uri -> control(() -> failing.set(true)))
-                .on("/control/answer", uri -> control(() -> failing.set(false)))
+                .on("/control/slow", uri -> control(() -> slow.set(true)))
+                .on("/control/answer", uri -> control(() -> {
+                    failing.set(false);
+                    slow.set(false);
+                }))
                 .on("/control/queries", uri -> HttpStub.Reply.json(Integer.toString(queries.get())));
         stub.onRequest("/api/v1/query_range", (uri, body) -> {
             queries.incrementAndGet();
+            if (slow.get()) {
+                sleep(SLOW_MILLIS);
+            }
             if (failing.get()) {
                 return new HttpStub.Reply(503, "application/json",
                         "{\"status\":\"error\",\"errorType\":\"unavailable\",\"error\":\"overloaded\"}");
@@ -56,7 +66,16 @@ public class StubPrometheus implements QuarkusTestResourceLifecycleManager {
                 "collector.prometheus.lookback", "10s",
                 "collector.step", "1s",
                 "collector.simulator.enabled", "false",
+                "quarkus.rest-client.prometheus.read-timeout", "500",
                 "io.downtime.collector.prometheus.PrometheusHttpApi/queryRange/CircuitBreaker/delay", "3");
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static HttpStub.Reply control(Runnable change) {

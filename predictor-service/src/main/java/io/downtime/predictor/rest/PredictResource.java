@@ -1,9 +1,11 @@
 package io.downtime.predictor.rest;
 
 import io.downtime.models.registry.ModelRegistry.RegisteredModel;
+import io.downtime.predictor.FeatureServiceUnavailableException;
 import io.downtime.predictor.Prediction;
 import io.downtime.predictor.PredictionService;
 import io.downtime.predictor.config.PredictorConfig;
+import io.downtime.predictor.scoring.FleetScoring;
 import io.downtime.problem.InvalidInputException;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -26,10 +28,12 @@ import java.util.List;
 public class PredictResource {
 
     private final PredictionService predictions;
+    private final FleetScoring scoring;
     private final int batchLimit;
 
-    public PredictResource(PredictionService predictions, PredictorConfig config) {
+    public PredictResource(PredictionService predictions, FleetScoring scoring, PredictorConfig config) {
         this.predictions = predictions;
+        this.scoring = scoring;
         this.batchLimit = config.batchLimit();
     }
 
@@ -57,10 +61,16 @@ public class PredictResource {
         return new PredictRequestReader(predictions.featurePositions(model));
     }
 
+    /** Without given features, the latest ones; while feature-service is down, the last fleet score, marked stale. */
     private Prediction predict(RegisteredModel model, PredictRequest request, boolean explain) {
-        return request.features() == null
-                ? predictions.predictLatest(model, request.instance(), explain)
-                : predictions.predictGiven(model, request.instance(), request.features(), explain);
+        if (request.features() != null) {
+            return predictions.predictGiven(model, request.instance(), request.features(), explain);
+        }
+        try {
+            return predictions.predictLatest(model, request.instance(), explain);
+        } catch (FeatureServiceUnavailableException e) {
+            return scoring.lastScore(request.instance()).orElseThrow(() -> e);
+        }
     }
 
     private static boolean explained(String explain) {

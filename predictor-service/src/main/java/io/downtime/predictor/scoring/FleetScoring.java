@@ -40,8 +40,27 @@ public class FleetScoring {
     /** Reasons exported per instance: enough for a dashboard, few enough to keep the series count small. */
     static final int EXPORTED_REASONS = 3;
 
-    /** The newest fleet scores, riskiest first. */
-    public record FleetRisk(Instant scoredAt, List<Prediction> predictions) {
+    /**
+     * The newest fleet scores, riskiest first.
+     *
+     * @param stale       feature-service stopped answering after these scores: they are the last ones, each marked
+     *                    stale, and stay served until it answers again
+     * @param staleReason why, or null when current
+     */
+    public record FleetRisk(Instant scoredAt, List<Prediction> predictions, boolean stale, String staleReason) {
+
+        FleetRisk markedStale(String reason) {
+            return new FleetRisk(scoredAt, predictions.stream().map(Prediction::markedStale).toList(), true, reason);
+        }
+    }
+
+    /**
+     * Whether feature-service answered the last fleet scoring.
+     *
+     * @param since  when it started answering or failing
+     * @param reason why it failed; null when it answers
+     */
+    public record FeatureSource(boolean answering, Instant since, String reason) {
     }
 
     private final ServedModel served;
@@ -53,6 +72,8 @@ public class FleetScoring {
     private final Timer scoringTimer;
     private final AtomicLong lastSuccessSeconds = new AtomicLong();
     private final AtomicReference<FleetRisk> latest = new AtomicReference<>();
+    private final AtomicReference<FeatureSource> featureSource =
+            new AtomicReference<>(new FeatureSource(true, Instant.now(), null));
     private final RiskHistory history;
 
     public FleetScoring(ServedModel served, PredictionService predictions, @RestClient FeatureClient features,
@@ -78,7 +99,11 @@ public class FleetScoring {
                 .register(meters);
         Gauge.builder("downtime_predictor_stale_instances", latest,
                         r -> r.get() == null ? 0 : r.get().predictions().stream().filter(Prediction::stale).count())
-                .description("Instances whose newest score rests on stale data (they or the metric source stopped reporting)")
+                .description("Instances whose newest score rests on stale data (they or the metric source stopped "
+                        + "reporting, or feature-service does not answer)")
+                .register(meters);
+        Gauge.builder("downtime_predictor_feature_service_up", featureSource, s -> s.get().answering() ? 1 : 0)
+                .description("1 when feature-service answered the last fleet scoring, else 0 (scores are then stale)")
                 .register(meters);
         Gauge.builder("downtime_predictor_scoring_last_success_timestamp_seconds", lastSuccessSeconds, AtomicLong::get)
                 .description("When the fleet was last scored completely, in Unix seconds")
@@ -87,6 +112,16 @@ public class FleetScoring {
 
     public Optional<FleetRisk> latest() {
         return Optional.ofNullable(latest.get());
+    }
+
+    /** The last fleet score of {@code instance}, marked stale: what stands in while feature-service is down. */
+    public Optional<Prediction> lastScore(String instance) {
+        return latest().flatMap(risk -> risk.predictions().stream()
+                .filter(p -> p.instance().equals(instance)).findFirst()).map(Prediction::markedStale);
+    }
+
+    public FeatureSource featureSource() {
+        return featureSource.get();
     }
 
     /** The recent scores of {@code instance}, oldest first. */
@@ -106,8 +141,17 @@ public class FleetScoring {
         try {
             vectors = features.latestOfAll();
         } catch (RuntimeException e) {
-            LOG.warnf("fleet scoring skipped: feature-service did not answer (%s)", e.getMessage());
+            String reason = "feature-service did not answer the fleet scoring: " + e.getMessage();
+            if (featureSource.get().answering()) {
+                LOG.warnf("%s; the last scores are served, marked stale, until it answers", reason);
+                featureSource.set(new FeatureSource(false, Instant.now(), reason));
+            }
+            latest.updateAndGet(risk -> risk == null ? null : risk.markedStale(reason));
             return;
+        }
+        if (!featureSource.get().answering()) {
+            LOG.info("feature-service answers again; fleet scores are current");
+            featureSource.set(new FeatureSource(true, Instant.now(), null));
         }
         List<Prediction> scored = new ArrayList<>(vectors.size());
         for (RemoteFeatureVector vector : vectors) {
@@ -115,7 +159,7 @@ public class FleetScoring {
         }
         scored.sort(Comparator.comparingDouble(Prediction::probability).reversed());
         Instant now = Instant.now();
-        latest.set(new FleetRisk(now, List.copyOf(scored)));
+        latest.set(new FleetRisk(now, List.copyOf(scored), false, null));
         history.record(now, scored.stream().collect(Collectors.toMap(Prediction::instance, Prediction::probability,
                 (a, b) -> a)));
         probabilityGauge.register(scored.stream()

@@ -4,8 +4,11 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 
-/** The predictor's newest fleet scores, riskiest first. */
-public record FleetRisk(Instant scoredAt, List<InstanceRisk> predictions) {
+/**
+ * The predictor's newest fleet scores, riskiest first; {@code stale} with a reason when its data source stopped
+ * answering after them.
+ */
+public record FleetRisk(Instant scoredAt, List<InstanceRisk> predictions, boolean stale, String staleReason) {
 
     /** One instance's score and its strongest reasons. */
     public record InstanceRisk(String instance, double probability, String horizon, String risk, double threshold,

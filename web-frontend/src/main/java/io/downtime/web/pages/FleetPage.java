@@ -83,8 +83,10 @@ public class FleetPage {
                 .sorted(comparator(order))
                 .map(p -> new Row(p, sparkline(p.instance()), freshness(p.featuresAt(), now)))
                 .toList();
-        return tableOnly ? Templates.fleet$table(rows, fleet.scoredAt(), filter, order, null)
-                : Templates.fleet(rows, fleet.scoredAt(), filter, order, null);
+        String stale = fleet.stale() ? "These are the last scores, not current ones: " + fleet.staleReason()
+                + ". They are served until the data flows again." : null;
+        return tableOnly ? Templates.fleet$table(rows, fleet.scoredAt(), filter, order, stale)
+                : Templates.fleet(rows, fleet.scoredAt(), filter, order, stale);
     }
 
     private static Comparator<InstanceRisk> comparator(String sort) {
