@@ -33,8 +33,12 @@ public record Problem(String type, String title, int status, String detail, Stri
 
     /** This problem as a response; the body is written here so no message body writer is needed for the media type. */
     public Response toResponse() {
+        return Response.status(status).type(MEDIA_TYPE).entity(toJson()).build();
+    }
+
+    public String toJson() {
         try {
-            return Response.status(status).type(MEDIA_TYPE).entity(JSON.writeValueAsString(this)).build();
+            return JSON.writeValueAsString(this);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write problem details", e);
         }

@@ -16,9 +16,13 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedHashMap;
 import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -74,7 +78,32 @@ public class PredictPage {
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Produces(MediaType.TEXT_HTML)
-    public TemplateInstance predict(MultivaluedMap<String, String> form) {
+    public Response predict(String body) {
+        MultivaluedMap<String, String> form;
+        try {
+            form = formFields(body);
+        } catch (IllegalArgumentException e) {
+            return Response.status(Response.Status.BAD_REQUEST).type(MediaType.TEXT_HTML_TYPE)
+                    .entity(Templates.predict(instances(), null, List.of(), null, null,
+                            "The form could not be read: " + e.getMessage())).build();
+        }
+        return Response.ok(predict(form)).type(MediaType.TEXT_HTML_TYPE).build();
+    }
+
+    /** The fields of a form body; Quarkus's own reader answers a malformed percent-escape with a 500. */
+    private static MultivaluedMap<String, String> formFields(String body) {
+        MultivaluedMap<String, String> form = new MultivaluedHashMap<>();
+        for (String pair : body == null ? new String[0] : body.split("&")) {
+            if (!pair.isEmpty()) {
+                int eq = pair.indexOf('=');
+                String name = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
+                form.add(name, eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+            }
+        }
+        return form;
+    }
+
+    private TemplateInstance predict(MultivaluedMap<String, String> form) {
         String instance = form.getFirst("instance");
         List<String> instances = instances();
         try {
