@@ -76,10 +76,6 @@ class AlgorithmTrainingTest {
     }
 
     private static void awaitReady() throws InterruptedException {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(90));
-        while (given().get("/q/health/ready").statusCode() != 200) {
-            assertTrue(Instant.now().isBefore(deadline), "no model was trained within 90 s");
-            Thread.sleep(200);
-        }
+        FirstModel.await();
     }
 }

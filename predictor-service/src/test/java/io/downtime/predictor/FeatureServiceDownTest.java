@@ -9,8 +9,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import java.time.Duration;
-import java.time.Instant;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
@@ -31,11 +29,7 @@ class FeatureServiceDownTest {
 
     @BeforeEach
     void scoreTheFleetWithAModel() throws InterruptedException {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(90));
-        while (given().get("/q/health/ready").statusCode() != 200) {
-            assertTrue(Instant.now().isBefore(deadline), "no model was trained within 90 s");
-            Thread.sleep(200);
-        }
+        FirstModel.await();
         scoring.scoreFleet();
     }
 

@@ -11,8 +11,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-import java.time.Duration;
-import java.time.Instant;
 import java.util.Collections;
 import java.util.List;
 
@@ -37,11 +35,7 @@ class PredictResourceTest {
     void waitForTheFirstModel() throws InterruptedException {
         RestAssured.config = RestAssured.config().jsonConfig(
                 JsonConfig.jsonConfig().numberReturnType(JsonPathConfig.NumberReturnType.DOUBLE));
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(90));
-        while (given().get("/q/health/ready").statusCode() != 200) {
-            assertTrue(Instant.now().isBefore(deadline), "no model was trained within 90 s");
-            Thread.sleep(200);
-        }
+        FirstModel.await();
     }
 
     private static io.restassured.response.ValidatableResponse post(String path, String body) {
