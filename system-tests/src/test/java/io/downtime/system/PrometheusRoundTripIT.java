@@ -14,6 +14,7 @@ import java.util.Map;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -24,6 +25,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class PrometheusRoundTripIT {
 
     private static final List<String> INSTANCES = List.of("web-1", "api-1", "db-1", "cache-1", "worker-1");
+    /** An instance label that would, pasted into a query unescaped, end the matcher and add a series of its own. */
+    private static final String HOSTILE = "evil\"} or vector(1) #";
 
     private static ServiceProcess simulator;
     private static PrometheusServer prometheus;
@@ -48,6 +51,9 @@ class PrometheusRoundTripIT {
                     .append("        labels: {__metrics_path__: '/sim/targets/").append(instance)
                     .append("/metrics', instance: '").append(instance).append("'}\n");
         }
+        config.append("      - targets: ['127.0.0.1:").append(simulator.port()).append("']\n")
+                .append("        labels: {__metrics_path__: '/sim/targets/web-1/metrics', instance: '").append(HOSTILE)
+                .append("'}\n");
         prometheus = PrometheusServer.start(config.toString());
         reader = new ServiceProcess("collector-service").start(Map.of(
                 "collector.source", "prometheus", "collector.prometheus.url", prometheus.url(),
@@ -96,6 +102,30 @@ class PrometheusRoundTripIT {
             assertTrue(compared >= 10, instance + ": only " + compared + " samples read back");
             assertTrue(matched >= compared * 0.9, instance + ": " + matched + " of " + compared + " samples match");
         }
+    }
+
+    @Test
+    void anInstanceNamedLikeAnInjectionIsReadAsANameAndCannotAlterAQuery() {
+        List<String> names = given().baseUri(reader.url()).get("/instances").then().statusCode(200)
+                .extract().path("instance");
+        assertTrue(names.contains(HOSTILE), "the hostile-named target is read like any other: " + names);
+        given().baseUri(reader.url()).queryParam("instance", HOSTILE).queryParam("window", "30s").get("/samples")
+                .then().statusCode(200).body("[0].instance", equalTo(HOSTILE));
+
+        // What PromQL.forInstance("up", HOSTILE) builds (its text is pinned in PromQLTest), run by the real Prometheus:
+        String restricted = "(up) and on(instance) label_replace(vector(1), \"instance\", \"evil\\\"} or vector(1) #\","
+                + " \"\", \"\")";
+        List<Map<String, String>> series = query(restricted);
+        assertEquals(List.of(HOSTILE), series.stream().map(m -> m.get("instance")).toList(), "only the named instance");
+        // The same name pasted in unescaped adds a series of its own: the attack the escaping stops.
+        assertTrue(query("up{instance=\"" + HOSTILE + "\"}").stream().anyMatch(m -> !m.containsKey("instance")),
+                "the unescaped query should have been injectable");
+    }
+
+    /** The label sets of an instant query's result on the real Prometheus. */
+    private static List<Map<String, String>> query(String promql) {
+        return given().baseUri(prometheus.url()).queryParam("query", promql).get("/api/v1/query").then()
+                .statusCode(200).body("status", equalTo("success")).extract().path("data.result.metric");
     }
 
     private static boolean close(Double expected, Double actual) {
