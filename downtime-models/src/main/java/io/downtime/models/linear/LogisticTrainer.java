@@ -1,6 +1,7 @@
 package io.downtime.models.linear;
 
 import io.downtime.models.ColumnScaling;
+import io.downtime.models.CrossInstanceChoice;
 import io.downtime.models.LabelledRows;
 import io.downtime.models.TrainingSample;
 import io.downtime.models.baseline.BaselineInputs;
@@ -8,8 +9,16 @@ import smile.classification.LogisticRegression;
 
 import java.util.Arrays;
 
-/** Fits L2-regularised logistic regression with smile on a sample of standardised rows. */
+/**
+ * Fits L2-regularised logistic regression with smile on a sample of standardised rows. Unless a penalty is configured,
+ * it is chosen among {@link #PENALTIES} on servers left out of training ({@link CrossInstanceChoice}): a strong penalty
+ * keeps the weights close to the plain difference between incident and normal rows, which carries over to other
+ * servers (on SMD test PR-AUC 0.45 with a penalty of 1, 0.57 with 10,000).
+ */
 public final class LogisticTrainer {
+
+    /** Candidate L2 penalties. */
+    static final double[] PENALTIES = {1, 100, 10_000};
 
     private final LogisticSettings settings;
     private final int horizonSamples;
@@ -24,13 +33,19 @@ public final class LogisticTrainer {
     }
 
     public LogisticModel train(LabelledRows rows) {
+        double lambda = settings.lambda() > 0 ? settings.lambda()
+                : CrossInstanceChoice.best(rows, PENALTIES, this::fit, "logistic regression L2 penalty");
+        return fit(rows, lambda);
+    }
+
+    private LogisticModel fit(LabelledRows rows, double lambda) {
         TrainingSample sample = TrainingSample.of(rows, settings.maxRows(), settings.seed());
         BaselineInputs inputs = BaselineInputs.fit(rows, horizonSamples, true);
         BaselineInputs.Standardised standardised = inputs.standardise(sample);
         ColumnScaling scaling = standardised.scaling();
         double[][] x = standardised.rows();
         int features = inputs.size();
-        LogisticRegression.Binomial fitted = LogisticRegression.binomial(x, sample.intLabels(), settings.lambda(),
+        LogisticRegression.Binomial fitted = LogisticRegression.binomial(x, sample.intLabels(), lambda,
                 1e-5, settings.maxIterations());
         double[] w = fitted.coefficients();
         // smile keeps one coefficient per feature, then the intercept.
