@@ -45,11 +45,6 @@ public class PredictionService {
         return served.require();
     }
 
-    /** Each feature name's position in {@code model}'s vector. */
-    public Map<String, Integer> featurePositions(RegisteredModel model) {
-        return index(model.classifier().schema());
-    }
-
     /** Scores {@code instance} on its latest features from feature-service. */
     public Prediction predictLatest(RegisteredModel model, String instance, boolean explain) {
         RemoteFeatureVector vector;

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.io.SerializedString;
+import io.downtime.features.FeatureSchema;
 import io.downtime.problem.InvalidInputException;
 
 import java.io.IOException;
@@ -25,13 +27,23 @@ final class PredictRequestReader {
             .build();
     private static final String EXAMPLE = "{\"instance\": \"web-1\"}";
 
+    private final FeatureSchema schema;
     private final Map<String, Integer> positions;
+    /** The feature names as JSON strings, in vector order, to match a body's names without decoding them. */
+    private final SerializedString[] names;
     private final int size;
 
-    /** @param positions each feature name's position in the served model's vector */
-    PredictRequestReader(Map<String, Integer> positions) {
-        this.positions = positions;
-        this.size = positions.size();
+    /** @param schema the served model's features, in vector order */
+    PredictRequestReader(FeatureSchema schema) {
+        this.schema = schema;
+        this.positions = schema.indexByName();
+        this.names = schema.names().stream().map(SerializedString::new).toArray(SerializedString[]::new);
+        this.size = names.length;
+    }
+
+    /** The schema this reader lays vectors out for. */
+    FeatureSchema schema() {
+        return schema;
     }
 
     /** Reads one request object. */
@@ -117,12 +129,33 @@ final class PredictRequestReader {
         double[] vector = new double[size];
         Arrays.fill(vector, Double.NaN);
         boolean[] given = new boolean[size];
-        for (String name = parser.nextFieldName(); name != null; name = parser.nextFieldName()) {
-            Integer at = positions.get(name);
-            if (at == null) {
-                throw new InvalidInputException(path(index, "features." + name), "unknown feature '" + name
-                        + "'; the model's features are listed at GET /models/champion");
+        // Clients send the features in the schema's order (feature-service does): each name is first compared, as
+        // raw bytes, with the one after the previous; only a name out of that order is decoded and looked up.
+        int next = 0;
+        while (true) {
+            int at;
+            String name;
+            boolean inOrder = false;
+            if (next < size) {
+                inOrder = parser.nextFieldName(names[next]);
+            } else {
+                parser.nextToken();
             }
+            if (inOrder) {
+                at = next;
+                name = names[at].getValue();
+            } else if (parser.currentToken() == JsonToken.FIELD_NAME) {
+                name = parser.currentName();
+                Integer found = positions.get(name);
+                if (found == null) {
+                    throw new InvalidInputException(path(index, "features." + name), "unknown feature '" + name
+                            + "'; the model's features are listed at GET /models/champion");
+                }
+                at = found;
+            } else {
+                break;
+            }
+            next = at + 1;
             if (given[at]) {
                 throw new InvalidInputException(path(index, "features." + name), "feature '" + name + "' is given twice");
             }

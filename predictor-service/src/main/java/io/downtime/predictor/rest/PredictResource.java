@@ -30,6 +30,7 @@ public class PredictResource {
     private final PredictionService predictions;
     private final FleetScoring scoring;
     private final int batchLimit;
+    private volatile PredictRequestReader reader;
 
     public PredictResource(PredictionService predictions, FleetScoring scoring, PredictorConfig config) {
         this.predictions = predictions;
@@ -57,8 +58,14 @@ public class PredictResource {
         return answers;
     }
 
+    /** The reader for {@code model}'s schema: built once per schema, as it prepares every feature name. */
     private PredictRequestReader reader(RegisteredModel model) {
-        return new PredictRequestReader(predictions.featurePositions(model));
+        PredictRequestReader cached = reader;
+        if (cached == null || cached.schema() != model.classifier().schema()) {
+            cached = new PredictRequestReader(model.classifier().schema());
+            reader = cached;
+        }
+        return cached;
     }
 
     /** Without given features, the latest ones; while feature-service is down, the last fleet score, marked stale. */

@@ -1,12 +1,12 @@
 package io.downtime.predictor.rest;
 
+import io.downtime.features.FeatureSchema;
 import io.downtime.problem.InvalidInputException;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -15,7 +15,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 class PredictRequestReaderTest {
 
-    private final PredictRequestReader reader = new PredictRequestReader(Map.of("cpu", 0, "mem", 1, "disk", 2));
+    private final PredictRequestReader reader = new PredictRequestReader(
+            new FeatureSchema(List.of("cpu", "mem", "disk"), "test"));
 
     private static byte[] json(String text) {
         return text.getBytes(StandardCharsets.UTF_8);
@@ -27,6 +28,28 @@ class PredictRequestReaderTest {
                 "{\"features\": {\"disk\": 3, \"cpu\": 0.25, \"mem\": null}, \"instance\": \"web-1\"}"));
         assertEquals("web-1", request.instance());
         assertArrayEquals(new double[] {0.25, Double.NaN, 3}, request.features());
+    }
+
+    @Test
+    void readsFeaturesInSchemaOrderPartlyOutOfOrderOrWithGaps() throws IOException {
+        assertArrayEquals(new double[] {1, 2, 3}, reader.readOne(json(
+                "{\"instance\": \"a\", \"features\": {\"cpu\": 1, \"mem\": 2, \"disk\": 3}}")).features());
+        assertArrayEquals(new double[] {1, Double.NaN, 3}, reader.readOne(json(
+                "{\"instance\": \"a\", \"features\": {\"cpu\": 1, \"disk\": 3}}")).features());
+        assertArrayEquals(new double[] {1, 2, 3}, reader.readOne(json(
+                "{\"instance\": \"a\", \"features\": {\"mem\": 2, \"disk\": 3, \"cpu\": 1}}")).features());
+        assertArrayEquals(new double[] {Double.NaN, Double.NaN, Double.NaN}, reader.readOne(json(
+                "{\"instance\": \"a\", \"features\": {}}")).features());
+    }
+
+    @Test
+    void aNameRepeatedInOrderOrAnUnknownOneBetweenKnownOnesIsNamed() {
+        InvalidInputException twice = assertThrows(InvalidInputException.class, () -> reader.readOne(json(
+                "{\"instance\": \"a\", \"features\": {\"cpu\": 1, \"mem\": 2, \"cpu\": 3}}")));
+        assertEquals("features.cpu", twice.field());
+        InvalidInputException unknown = assertThrows(InvalidInputException.class, () -> reader.readOne(json(
+                "{\"instance\": \"a\", \"features\": {\"cpu\": 1, \"cpux\": 2, \"mem\": 3}}")));
+        assertEquals("features.cpux", unknown.field());
     }
 
     @Test
