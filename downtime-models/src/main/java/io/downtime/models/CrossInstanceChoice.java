@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.function.BiFunction;
-import java.util.stream.IntStream;
 
 /**
  * Chooses a hyperparameter the way the product is used, on servers it was not trained on: the instances are split in
@@ -40,8 +39,8 @@ public final class CrossInstanceChoice {
         for (int i = 0; i < names.size(); i += 2) {
             half.add(names.get(i));
         }
-        LabelledRows a = select(rows, half, true);
-        LabelledRows b = select(rows, half, false);
+        LabelledRows a = rows.where(r -> half.contains(rows.instances()[r]));
+        LabelledRows b = rows.where(r -> !half.contains(rows.instances()[r]));
         if (a.positives() == 0 || b.positives() == 0) {
             return candidates[0];
         }
@@ -62,28 +61,7 @@ public final class CrossInstanceChoice {
 
     private static double prAuc(DowntimeClassifier model, LabelledRows heldOut) {
         int every = Math.max(1, (heldOut.size() + MAX_SCORED_ROWS - 1) / MAX_SCORED_ROWS);
-        int n = (heldOut.size() + every - 1) / every;
-        double[] scores = new double[n];
-        byte[] labels = new byte[n];
-        IntStream.range(0, n).parallel().forEach(i -> scores[i] = model.probability(heldOut.vectors()[i * every]));
-        for (int i = 0; i < n; i++) {
-            labels[i] = heldOut.labels()[i * every];
-        }
-        return BinaryMetrics.prAuc(scores, labels);
-    }
-
-    private static LabelledRows select(LabelledRows rows, Set<String> instances, boolean in) {
-        int[] keep = IntStream.range(0, rows.size()).filter(r -> instances.contains(rows.instances()[r]) == in).toArray();
-        double[][] vectors = new double[keep.length][];
-        byte[] labels = new byte[keep.length];
-        String[] names = new String[keep.length];
-        long[] timestamps = new long[keep.length];
-        for (int i = 0; i < keep.length; i++) {
-            vectors[i] = rows.vectors()[keep[i]];
-            labels[i] = rows.labels()[keep[i]];
-            names[i] = rows.instances()[keep[i]];
-            timestamps[i] = rows.timestamps()[keep[i]];
-        }
-        return new LabelledRows(rows.schema(), vectors, labels, names, timestamps);
+        LabelledRows scored = heldOut.where(r -> r % every == 0);
+        return BinaryMetrics.prAuc(QualityMeasurement.scores(model, scored), scored.labels());
     }
 }

@@ -6,6 +6,8 @@ import io.downtime.features.TrainingSetCsv;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.IntPredicate;
+import java.util.stream.IntStream;
 
 /**
  * Feature vectors with their downtime labels, the instance and the time of each row: a training or test set.
@@ -70,25 +72,24 @@ public record LabelledRows(FeatureSchema schema, double[][] vectors, byte[] labe
 
     /** Rows whose time is in {@code [fromMillis, toMillis)}, in their original order. */
     public LabelledRows between(long fromMillis, long toMillis) {
-        int[] keep = new int[size()];
-        int n = 0;
-        for (int i = 0; i < size(); i++) {
-            if (timestamps[i] >= fromMillis && timestamps[i] < toMillis) {
-                keep[n++] = i;
-            }
-        }
-        keep = Arrays.copyOf(keep, n);
+        return where(i -> timestamps[i] >= fromMillis && timestamps[i] < toMillis);
+    }
+
+    /** The rows whose position passes {@code keep}, in their original order. */
+    public LabelledRows where(IntPredicate keep) {
+        int[] kept = IntStream.range(0, size()).filter(keep).toArray();
+        int n = kept.length;
         double[][] v = new double[n][];
         byte[] l = new byte[n];
         boolean[] d = new boolean[n];
         String[] in = new String[n];
         long[] ts = new long[n];
         for (int j = 0; j < n; j++) {
-            v[j] = vectors[keep[j]];
-            l[j] = labels[keep[j]];
-            d[j] = down[keep[j]];
-            in[j] = instances[keep[j]];
-            ts[j] = timestamps[keep[j]];
+            v[j] = vectors[kept[j]];
+            l[j] = labels[kept[j]];
+            d[j] = down[kept[j]];
+            in[j] = instances[kept[j]];
+            ts[j] = timestamps[kept[j]];
         }
         return new LabelledRows(schema, v, l, d, in, ts);
     }

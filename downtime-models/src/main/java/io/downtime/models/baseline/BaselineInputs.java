@@ -31,12 +31,20 @@ public record BaselineInputs(int[] columns, SignalBaseline staticThreshold, Sign
      * @param compact whether only each signal's last value and z-score are inputs, rather than every feature
      */
     public static BaselineInputs fit(LabelledRows rows, int horizonSamples, boolean compact) {
-        List<String> names = rows.schema().names();
-        int[] columns = IntStream.range(0, names.size())
-                .filter(i -> !compact || SUFFIXES.stream().anyMatch(names.get(i)::endsWith)).toArray();
-        return new BaselineInputs(columns,
+        return new BaselineInputs(columns(rows.schema(), compact),
                 new SignalBaselineTrainer(SignalBaseline.Kind.STATIC_THRESHOLD, horizonSamples).train(rows),
                 new SignalBaselineTrainer(SignalBaseline.Kind.LINEAR_EXTRAPOLATION, horizonSamples).train(rows));
+    }
+
+    /** Number of inputs the models fitted on {@code schema} get, known before fitting anything. */
+    public static int size(FeatureSchema schema, boolean compact) {
+        return columns(schema, compact).length + 2;
+    }
+
+    private static int[] columns(FeatureSchema schema, boolean compact) {
+        List<String> names = schema.names();
+        return IntStream.range(0, names.size())
+                .filter(i -> !compact || SUFFIXES.stream().anyMatch(names.get(i)::endsWith)).toArray();
     }
 
     /** Number of inputs. */

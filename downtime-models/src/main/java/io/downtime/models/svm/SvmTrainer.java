@@ -37,16 +37,19 @@ public final class SvmTrainer {
     }
 
     public SvmModel train(LabelledRows rows) {
-        int inputs = BaselineInputs.fit(rows, horizonSamples, false).size();
-        double sigma = settings.sigma() > 0 ? settings.sigma() : chooseWidth(rows) * Math.sqrt(inputs);
+        double sigma = settings.sigma() > 0 ? settings.sigma() : chooseWidth(rows) * rootOfInputs(rows);
         return fit(rows, sigma);
     }
 
     /** The candidate width, in multiples of √inputs, that does best on servers left out of training. */
     double chooseWidth(LabelledRows rows) {
-        double root = Math.sqrt(BaselineInputs.fit(rows, horizonSamples, false).size());
+        double root = rootOfInputs(rows);
         return CrossInstanceChoice.best(rows, WIDTHS, (training, width) -> fit(training, width * root),
                 "SVM kernel width in multiples of sqrt(inputs):");
+    }
+
+    private static double rootOfInputs(LabelledRows rows) {
+        return Math.sqrt(BaselineInputs.size(rows.schema(), false));
     }
 
     private SvmModel fit(LabelledRows rows, double sigma) {

@@ -129,33 +129,8 @@ final class PredictRequestReader {
         double[] vector = new double[size];
         Arrays.fill(vector, Double.NaN);
         boolean[] given = new boolean[size];
-        // Clients send the features in the schema's order (feature-service does): each name is first compared, as
-        // raw bytes, with the one after the previous; only a name out of that order is decoded and looked up.
-        int next = 0;
-        while (true) {
-            int at;
-            String name;
-            boolean inOrder = false;
-            if (next < size) {
-                inOrder = parser.nextFieldName(names[next]);
-            } else {
-                parser.nextToken();
-            }
-            if (inOrder) {
-                at = next;
-                name = names[at].getValue();
-            } else if (parser.currentToken() == JsonToken.FIELD_NAME) {
-                name = parser.currentName();
-                Integer found = positions.get(name);
-                if (found == null) {
-                    throw new InvalidInputException(path(index, "features." + name), "unknown feature '" + name
-                            + "'; the model's features are listed at GET /models/champion");
-                }
-                at = found;
-            } else {
-                break;
-            }
-            next = at + 1;
+        for (int at = nextFeature(parser, 0, index); at >= 0; at = nextFeature(parser, at + 1, index)) {
+            String name = names[at].getValue();
             if (given[at]) {
                 throw new InvalidInputException(path(index, "features." + name), "feature '" + name + "' is given twice");
             }
@@ -174,6 +149,31 @@ final class PredictRequestReader {
             }
         }
         return vector;
+    }
+
+    /**
+     * The position of the body's next feature, or -1 at the end of the object. Clients send the features in the
+     * schema's order (feature-service does), so the name at {@code expected} is tried first, compared as raw bytes;
+     * only a name out of that order is decoded and looked up.
+     */
+    private int nextFeature(JsonParser parser, int expected, int index) throws IOException {
+        if (expected < size) {
+            if (parser.nextFieldName(names[expected])) {
+                return expected;
+            }
+        } else {
+            parser.nextToken();
+        }
+        if (parser.currentToken() != JsonToken.FIELD_NAME) {
+            return -1;
+        }
+        String name = parser.currentName();
+        Integer found = positions.get(name);
+        if (found == null) {
+            throw new InvalidInputException(path(index, "features." + name), "unknown feature '" + name
+                    + "'; the model's features are listed at GET /models/champion");
+        }
+        return found;
     }
 
     private static void requireOnce(boolean seen, int index, String name) {
