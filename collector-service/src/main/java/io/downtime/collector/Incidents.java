@@ -53,19 +53,21 @@ public final class Incidents {
         return kept;
     }
 
-    /** The series with its short down runs cleared. */
+    /**
+     * The series with the incidents shorter than {@code minSteps} cleared from its labels; what the source observed is
+     * kept as it was, so a feature sees a short outage in the history exactly as it saw it live.
+     */
     public static InstanceSeries withoutShortRuns(InstanceSeries series, int minSteps) {
         if (minSteps <= 1) {
             return series;
         }
-        return new InstanceSeries(series.instance(), series.timestamps(), series.signals(), series.values(),
-                withoutShortRuns(series.down(), minSteps));
+        return series.withIncidents(withoutShortRuns(series.incidents(), minSteps));
     }
 
     /** The incidents of a series whose short runs are already cleared. */
     public static List<Incident> of(InstanceSeries series) {
         long[] timestamps = series.timestamps();
-        return runs(series.down()).stream()
+        return runs(series.incidents()).stream()
                 .map(run -> new Incident(series.instance(), Instant.ofEpochMilli(timestamps[run[0]]),
                         run[1] < timestamps.length ? Instant.ofEpochMilli(timestamps[run[1]]) : null))
                 .toList();

@@ -68,7 +68,20 @@ public final class InstanceWindows implements SampleSink {
      * shard. {@code metricValues} follow the source's signals, {@code NaN} where missing.
      */
     @Override
-    public void append(String instance, long timestamp, double[] metricValues, boolean down) {
+    public void append(String instance, long timestamp, double[] metricValues, boolean observedDown) {
+        append(instance, timestamp, metricValues, observedDown, observedDown);
+    }
+
+    /**
+     * Appends a sample of a replayed dataset: its source observes no down state, and {@code incident} is the dataset's
+     * label, kept only to label rows and score models.
+     */
+    public void appendLabelled(String instance, long timestamp, double[] metricValues, boolean incident) {
+        append(instance, timestamp, metricValues, false, incident);
+    }
+
+    private void append(String instance, long timestamp, double[] metricValues, boolean observedDown,
+                        boolean incident) {
         if (!shard.contains(instance)) {
             return;
         }
@@ -81,7 +94,7 @@ public final class InstanceWindows implements SampleSink {
         double[] logRates = logs.perMinute(instance, timestamp - stepMillis, timestamp);
         System.arraycopy(logRates, 0, sample, metricValues.length, logRates.length);
         boolean added = windows.computeIfAbsent(instance, name -> new RollingWindow(name, signals, capacity))
-                .append(timestamp, sample, down);
+                .append(timestamp, sample, observedDown, incident);
         (added ? accepted : ignored).increment();
     }
 
@@ -104,7 +117,7 @@ public final class InstanceWindows implements SampleSink {
         return Optional.ofNullable(windows.get(instance));
     }
 
-    /** Samples of {@code window} in {@code [fromMillis, toMillis]}, down periods too short to be incidents cleared. */
+    /** Samples of {@code window} in {@code [fromMillis, toMillis]}, incidents too short to count cleared from the labels. */
     public InstanceSeries series(RollingWindow window, long fromMillis, long toMillis) {
         return Incidents.withoutShortRuns(window.between(fromMillis, toMillis), minIncidentSteps);
     }

@@ -16,7 +16,8 @@ public final class RollingWindow {
     private final List<String> signals;
     private final long[] timestamps;
     private final float[][] values;
-    private final boolean[] down;
+    private final boolean[] observedDown;
+    private final boolean[] incidents;
     private int next;
     private int size;
 
@@ -28,14 +29,18 @@ public final class RollingWindow {
         this.signals = List.copyOf(signals);
         this.timestamps = new long[capacity];
         this.values = new float[signals.size()][capacity];
-        this.down = new boolean[capacity];
+        this.observedDown = new boolean[capacity];
+        this.incidents = new boolean[capacity];
     }
 
     /**
      * Appends a sample; {@code sample[i]} is the value of signal i, {@code NaN} when missing. A sample not newer than
      * the newest one is ignored (returns false): a source may read an overlapping range again after a failure.
+     *
+     * @param observedDown the source saw the instance down at this sample
+     * @param incident     an incident is known to be under way (the observed down state, or a replayed label)
      */
-    public synchronized boolean append(long timestamp, double[] sample, boolean isDown) {
+    public synchronized boolean append(long timestamp, double[] sample, boolean observedDown, boolean incident) {
         if (sample.length != signals.size()) {
             throw new IllegalArgumentException("sample has " + sample.length + " values for " + signals.size() + " signals");
         }
@@ -46,7 +51,8 @@ public final class RollingWindow {
         for (int s = 0; s < sample.length; s++) {
             values[s][next] = (float) sample[s];
         }
-        down[next] = isDown;
+        this.observedDown[next] = observedDown;
+        this.incidents[next] = incident;
         next = (next + 1) % capacity();
         size = Math.min(size + 1, capacity());
         return true;
@@ -66,16 +72,18 @@ public final class RollingWindow {
         int n = last - first;
         long[] ts = new long[n];
         double[][] vs = new double[signals.size()][n];
-        boolean[] dn = new boolean[n];
+        boolean[] observed = new boolean[n];
+        boolean[] incident = new boolean[n];
         for (int i = 0; i < n; i++) {
             int at = (start + first + i) % capacity();
             ts[i] = timestamps[at];
             for (int s = 0; s < vs.length; s++) {
                 vs[s][i] = values[s][at];
             }
-            dn[i] = down[at];
+            observed[i] = observedDown[at];
+            incident[i] = incidents[at];
         }
-        return new InstanceSeries(instance, ts, signals, vs, dn);
+        return new InstanceSeries(instance, ts, signals, vs, observed, incident);
     }
 
     /** Time of the oldest sample kept, or empty when there is none yet. */
@@ -89,9 +97,9 @@ public final class RollingWindow {
                 : OptionalLong.of(timestamps[(next - 1 + capacity()) % capacity()]);
     }
 
-    /** Whether the newest sample says the instance is down. */
+    /** Whether the source observed the instance down at the newest sample. */
     public synchronized boolean lastDown() {
-        return size > 0 && down[(next - 1 + capacity()) % capacity()];
+        return size > 0 && observedDown[(next - 1 + capacity()) % capacity()];
     }
 
     public List<String> signals() {

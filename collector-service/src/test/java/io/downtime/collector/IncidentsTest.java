@@ -28,7 +28,7 @@ class IncidentsTest {
     @Test
     void listsIncidentsWithTheirStartAndEnd() {
         long[] timestamps = {0, 60_000, 120_000, 180_000, 240_000};
-        InstanceSeries series = new InstanceSeries("x", timestamps, List.of("a"), new double[1][5], down(".DD.D"));
+        InstanceSeries series = InstanceSeries.observed("x", timestamps, List.of("a"), new double[1][5], down(".DD.D"));
         List<Incidents.Incident> incidents = Incidents.of(series);
         assertEquals(List.of(
                 new Incidents.Incident("x", Instant.ofEpochMilli(60_000), Instant.ofEpochMilli(180_000)),

@@ -17,21 +17,33 @@ class RollingWindowTest {
     void keepsOnlyTheNewestSamplesOnceFull() {
         RollingWindow window = new RollingWindow("web-1", List.of("cpu"), 3);
         for (int t = 1; t <= 5; t++) {
-            window.append(t * 1000L, new double[]{t / 10.0}, t == 4);
+            window.append(t * 1000L, new double[]{t / 10.0}, t == 4, t == 4);
         }
         InstanceSeries series = window.between(0, Long.MAX_VALUE);
         assertEquals(3, window.size());
         assertArrayEquals(new long[]{3000, 4000, 5000}, series.timestamps());
         assertArrayEquals(new double[]{0.3, 0.4, 0.5}, series.values()[0], 1e-7, "stored as float");
-        assertArrayEquals(new boolean[]{false, true, false}, series.down());
+        assertArrayEquals(new boolean[]{false, true, false}, series.observedDown());
+        assertArrayEquals(new boolean[]{false, true, false}, series.incidents());
         assertEquals(5000, window.lastTimestamp().getAsLong());
+    }
+
+    @Test
+    void keepsWhatTheSourceObservedApartFromTheIncidentLabels() {
+        RollingWindow window = new RollingWindow("omi-1", List.of("cpu"), 3);
+        window.append(1000, new double[]{1}, false, true);
+        window.append(2000, new double[]{1}, true, false);
+        InstanceSeries series = window.between(0, Long.MAX_VALUE);
+        assertArrayEquals(new boolean[]{false, true}, series.observedDown());
+        assertArrayEquals(new boolean[]{true, false}, series.incidents());
+        assertTrue(window.lastDown(), "the newest sample was observed down");
     }
 
     @Test
     void selectsTheSamplesOfATimeRangeInclusive() {
         RollingWindow window = new RollingWindow("web-1", List.of("cpu"), 10);
         for (int t = 1; t <= 6; t++) {
-            window.append(t * 1000L, new double[]{t}, false);
+            window.append(t * 1000L, new double[]{t}, false, false);
         }
         assertArrayEquals(new long[]{2000, 3000, 4000}, window.between(2000, 4000).timestamps());
         assertEquals(0, window.between(7000, 9000).length());
@@ -40,12 +52,12 @@ class RollingWindowTest {
     @Test
     void ignoresSamplesThatAreNotNewerAndRejectsMisshapenOnes() {
         RollingWindow window = new RollingWindow("web-1", List.of("cpu"), 10);
-        assertTrue(window.append(2000, new double[]{1}, false));
-        assertFalse(window.append(2000, new double[]{5}, true));
-        assertFalse(window.append(1000, new double[]{5}, true));
+        assertTrue(window.append(2000, new double[]{1}, false, false));
+        assertFalse(window.append(2000, new double[]{5}, true, true));
+        assertFalse(window.append(1000, new double[]{5}, true, true));
         assertEquals(1, window.size());
         assertArrayEquals(new double[]{1}, window.between(0, Long.MAX_VALUE).values()[0]);
-        assertThrows(IllegalArgumentException.class, () -> window.append(3000, new double[]{1, 2}, false));
+        assertThrows(IllegalArgumentException.class, () -> window.append(3000, new double[]{1, 2}, false, false));
     }
 
     @Test

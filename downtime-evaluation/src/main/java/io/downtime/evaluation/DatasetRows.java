@@ -4,6 +4,7 @@ import io.downtime.features.DowntimeLabels;
 import io.downtime.features.FeatureExtractor;
 import io.downtime.features.InstanceSeries;
 import io.downtime.features.datasets.Entity;
+import io.downtime.features.profile.NormalProfile;
 import io.downtime.models.LabelledRows;
 
 import java.time.Duration;
@@ -12,16 +13,26 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * Turns a dataset's entities into labelled feature rows with the services' own feature code. Each signal is first put
- * in standard deviations from its mean over the entity's unlabelled train part (per-entity normalisation, which uses no
- * label and nothing of the labelled part); where a dataset has no train part (NAB) the first 15 % of the series, NAB's
- * own probationary period, stands in. The train part is kept as history in front of the labelled part, so the first
- * labelled rows have full windows; only labelled rows whose label is known become rows.
+ * Turns a dataset's entities into labelled feature rows with the services' own feature code, using only what a live
+ * system observes: the metric values. The labels become row labels and nothing else; a dataset observes no down state.
+ * <p>
+ * Each signal is first put in standard deviations from its mean over the entity's unlabelled train part (per-entity
+ * normalisation, which uses no label and nothing of the labelled part); where a dataset has no train part (NAB) the
+ * first 15 % of the series, NAB's own probationary period, stands in. A {@link NormalProfile} of the entity is fitted
+ * on the first {@value #PROFILE_SHARE} of that reference and its scores join the signals. The rest of the reference is
+ * the entity's <em>calibration</em> history: unlabelled rows the profile was not fitted on, on which a score's normal
+ * range on that entity can be read without any label (see {@link InstanceThresholds}). The train part is kept as
+ * history in front of the labelled part, so the first labelled rows have full windows; only labelled rows whose label
+ * is known become rows.
  */
 final class DatasetRows {
 
     /** Share of a series without a train part that stands in for it. */
     static final double PROBATION = 0.15;
+    /** Share of the reference (unlabelled) part the normal profile is fitted on; the rest calibrates thresholds. */
+    static final double PROFILE_SHARE = 0.7;
+    /** Most calibration rows kept per entity: the newest ones, a few days. */
+    static final int MAX_CALIBRATION_ROWS = 10_000;
 
     private final FeatureExtractor extractor;
     private final int horizonSteps;
@@ -32,7 +43,9 @@ final class DatasetRows {
      * @param horizon the prediction horizon
      */
     DatasetRows(List<String> signals, Duration step, Duration horizon) {
-        this.extractor = new FeatureExtractor(signals, new int[]{5, 15, 60}, 360,
+        List<String> all = new ArrayList<>(signals);
+        all.addAll(NormalProfile.SCORES);
+        this.extractor = new FeatureExtractor(all, new int[]{5, 15, 60}, 360,
                 (int) Math.max(1, Duration.ofDays(1).toMillis() / step.toMillis()));
         this.horizonSteps = (int) Math.max(1, horizon.toMillis() / step.toMillis());
     }
@@ -45,45 +58,75 @@ final class DatasetRows {
         return horizonSteps;
     }
 
-    /** The labelled rows of one entity, in time order. */
-    LabelledRows rows(Entity entity) {
-        InstanceSeries series = normalised(entity);
+    /**
+     * The rows of one entity.
+     *
+     * @param labelled    the labelled rows, in time order
+     * @param calibration unlabelled rows of its own history before them (all labelled 0: nothing is known of them)
+     */
+    record EntityRows(LabelledRows labelled, LabelledRows calibration) {
+    }
+
+    /** The labelled and calibration rows of one entity. */
+    EntityRows rows(Entity entity) {
+        int reference = referenceLength(entity);
+        int profileEnd = Math.max(10, (int) Math.round(reference * PROFILE_SHARE));
+        InstanceSeries normalised = normalised(entity);
+        InstanceSeries series = NormalProfile.fit(normalised, 0, profileEnd).withScores(normalised);
         int labelledFrom = entity.train().length();
-        byte[] labels = DowntimeLabels.label(series.down(), horizonSteps);
-        List<double[]> vectors = new ArrayList<>();
-        int n = 0;
-        int[] index = new int[series.length()];
+        byte[] labels = DowntimeLabels.label(series.incidents(), horizonSteps);
+        List<Integer> labelled = new ArrayList<>();
         for (int t = labelledFrom; t < series.length(); t++) {
             if (labels[t] != DowntimeLabels.UNKNOWN) {
-                vectors.add(extractor.vectorAt(series, t));
-                index[n++] = t;
+                labelled.add(t);
             }
         }
+        List<Integer> calibration = new ArrayList<>();
+        int calibrationEnd = Math.min(reference, labelledFrom > 0 ? labelledFrom : reference);
+        for (int t = Math.max(profileEnd, calibrationEnd - MAX_CALIBRATION_ROWS); t < calibrationEnd; t++) {
+            calibration.add(t);
+        }
+        return new EntityRows(rows(entity.name(), series, labelled, labels),
+                rows(entity.name(), series, calibration, new byte[series.length()]));
+    }
+
+    private LabelledRows rows(String name, InstanceSeries series, List<Integer> index, byte[] labels) {
+        int n = index.size();
+        double[][] vectors = new double[n][];
         byte[] rowLabels = new byte[n];
-        boolean[] down = new boolean[n];
+        boolean[] incidents = new boolean[n];
+        boolean[] observedDown = new boolean[n];
         String[] instances = new String[n];
         long[] timestamps = new long[n];
         for (int i = 0; i < n; i++) {
-            rowLabels[i] = labels[index[i]];
-            down[i] = series.down()[index[i]];
-            instances[i] = entity.name();
-            timestamps[i] = series.timestamps()[index[i]];
+            int t = index.get(i);
+            vectors[i] = extractor.vectorAt(series, t);
+            rowLabels[i] = labels[t];
+            incidents[i] = series.incidents()[t];
+            observedDown[i] = series.observedDown()[t];
+            instances[i] = name;
+            timestamps[i] = series.timestamps()[t];
         }
-        return new LabelledRows(extractor.schema(), vectors.toArray(double[][]::new), rowLabels, down, instances,
-                timestamps);
+        return new LabelledRows(extractor.schema(), vectors, rowLabels, incidents, observedDown, instances, timestamps);
     }
 
-    /** Train and labelled parts joined, each signal in standard deviations from its mean over the train part. */
+    /** Samples of the entity's unlabelled reference: its train part, or NAB's probationary share. */
+    private static int referenceLength(Entity entity) {
+        int train = entity.train().length();
+        return train > 0 ? train : (int) Math.max(2, entity.test().length() * PROBATION);
+    }
+
+    /** Train and labelled parts joined, each signal in standard deviations from its mean over the reference part. */
     static InstanceSeries normalised(Entity entity) {
         InstanceSeries train = entity.train();
         InstanceSeries test = entity.test();
-        int reference = train.length() > 0 ? train.length() : (int) Math.max(2, test.length() * PROBATION);
+        int reference = referenceLength(entity);
         int length = train.length() + test.length();
         long[] timestamps = new long[length];
         System.arraycopy(train.timestamps(), 0, timestamps, 0, train.length());
         System.arraycopy(test.timestamps(), 0, timestamps, train.length(), test.length());
-        boolean[] down = new boolean[length];
-        System.arraycopy(test.down(), 0, down, train.length(), test.length());
+        boolean[] incidents = new boolean[length];
+        System.arraycopy(test.incidents(), 0, incidents, train.length(), test.length());
         List<String> signals = test.signals();
         double[][] values = new double[signals.size()][];
         for (int s = 0; s < signals.size(); s++) {
@@ -100,6 +143,6 @@ final class DatasetRows {
             }
             values[s] = joined;
         }
-        return new InstanceSeries(entity.name(), timestamps, signals, values, down);
+        return InstanceSeries.labelled(entity.name(), timestamps, signals, values, incidents);
     }
 }

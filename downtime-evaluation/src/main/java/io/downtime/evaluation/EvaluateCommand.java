@@ -23,16 +23,24 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class EvaluateCommand {
 
     static final String USAGE = """
-            usage: bin/evaluate --dataset smd|asd|nab --train-data DIR [--test-data DIR] [--horizon MIN] --report FILE
-                                [--algorithms a,b,...] [--alert-budget N]
+            usage: bin/evaluate --dataset smd|asd|nab --train-data DIR [--test-data DIR | --test-entities a,b,...]
+                                [--horizon MIN] --report FILE [--algorithms a,b,...] [--alert-budget N]
+                                [--thresholds per-instance|pooled] [--features chosen|all|profile]
               --dataset      layout and sample step of the data: smd (1 min), asd (5 min), nab (5 min)
               --train-data   dataset directory to train on
               --test-data    dataset directory whose entities are tested on (servers the models never saw); without
                              it, each entity's labelled part is split in time: first 60 %% train, last 40 %% test
+              --test-entities  entities of --train-data to test on instead of training (servers left out)
               --horizon      prediction horizon in minutes (default 30 for smd, 60 otherwise)
               --report       JSON report to write; a Markdown summary and PR curves (SVG) are written next to it
               --algorithms   comma-separated subset of: %s (default: all)
               --alert-budget false alarms allowed per entity per day when choosing thresholds (default 1)
+              --thresholds   per-instance (default): each tested server's alarm threshold is read from its own
+                             unlabelled history before the test rows, never below the pooled one; pooled: one
+                             threshold from the training servers' last quarter
+              --features     chosen (default): all or profile, whichever XGBoost does better with on training servers
+                             left out in turn; all: every feature; profile: only each server's scores against its own
+                             normal profile and the missing-data features
             """;
 
     private EvaluateCommand() {
@@ -48,7 +56,7 @@ public final class EvaluateCommand {
 
     static EvaluationReport run(String[] args) throws IOException {
         CommandLine line = new CommandLine(args, Set.of("dataset", "train-data", "test-data", "horizon", "report",
-                "algorithms", "alert-budget"));
+                "algorithms", "alert-budget", "test-entities", "thresholds", "features"));
         String dataset = line.required("dataset");
         Duration step;
         try {
@@ -61,30 +69,47 @@ public final class EvaluateCommand {
         Duration horizon = Duration.ofMinutes(line.minutes("horizon", "smd".equals(dataset) ? 30 : 60));
         List<Algorithm> algorithms = line.algorithms();
         double budget = line.number("alert-budget", 1);
+        ModelComparison.Thresholds thresholds = ModelComparison.Thresholds.of(line.optional("thresholds")
+                .orElse("per-instance"));
+        if (line.optional("test-data").isPresent() && line.optional("test-entities").isPresent()) {
+            throw new CommandLine.UsageException("give --test-data or --test-entities, not both");
+        }
 
         Progress progress = Progress.onStderr();
         progress.update(0, 1, "reading " + trainData);
         List<Entity> trainEntities = Datasets.read(dataset, trainData);
         List<Entity> testEntities = line.optional("test-data").map(dir -> Datasets.read(dataset, Path.of(dir)))
                 .orElse(List.of());
+        if (line.optional("test-entities").isPresent()) {
+            Set<String> names = Set.of(line.optional("test-entities").get().split(","));
+            Set<String> known = new java.util.TreeSet<>(trainEntities.stream().map(Entity::name).toList());
+            List<String> unknown = names.stream().filter(n -> !known.contains(n)).sorted().toList();
+            if (!unknown.isEmpty()) {
+                throw new CommandLine.UsageException("--test-entities names " + unknown + ", which " + trainData
+                        + " does not have; it has " + known);
+            }
+            testEntities = trainEntities.stream().filter(e -> names.contains(e.name())).toList();
+            trainEntities = trainEntities.stream().filter(e -> !names.contains(e.name())).toList();
+        }
         if (trainEntities.isEmpty()) {
             throw new IllegalArgumentException("no entity found in " + trainData);
         }
         List<String> signals = signals(trainEntities, testEntities);
         DatasetRows rows = new DatasetRows(signals, step, horizon);
         FeatureSchema schema = rows.extractor().schema();
-        List<LabelledRows> train = features(rows, trainEntities, progress, "train");
+        List<DatasetRows.EntityRows> train = features(rows, trainEntities, progress, "train");
         EvaluationSplit split;
         List<String> tested;
         String description;
         if (testEntities.isEmpty()) {
-            split = EvaluationSplit.withinEntities(schema, train, rows.horizonSteps());
+            split = EvaluationSplit.withinEntities(schema, labelled(train), calibration(train), rows.horizonSteps());
             tested = trainEntities.stream().map(Entity::name).toList();
             description = "Each entity's labelled part split in time: the first 60 % trains (its last quarter "
                     + "chooses the threshold), the last 40 % tests.";
         } else {
-            List<LabelledRows> test = features(rows, testEntities, progress, "test");
-            split = EvaluationSplit.acrossEntities(schema, train, test, rows.horizonSteps());
+            List<DatasetRows.EntityRows> test = features(rows, testEntities, progress, "test");
+            split = EvaluationSplit.acrossEntities(schema, labelled(train), labelled(test), calibration(test),
+                    rows.horizonSteps());
             tested = testEntities.stream().map(Entity::name).toList();
             description = "Trained on every entity of the training data (the last quarter of each chooses the "
                     + "threshold), tested on " + testEntities.size() + " other entities the models never saw.";
@@ -93,8 +118,29 @@ public final class EvaluateCommand {
             throw new IllegalArgumentException("the data is too short or has no incident in its training part: "
                     + split.fit().positives() + " positive training rows, " + split.test().size() + " test rows");
         }
-        List<ModelResult> results = new ModelComparison(ModelSettings.defaults(rows.horizonSteps()),
-                new QualityMeasurement(horizon, budget)).run(split, algorithms, progress);
+        ModelSettings settings = ModelSettings.defaults(rows.horizonSteps());
+        String features = line.optional("features").orElse("chosen");
+        FeatureSetChoice.FeatureSet featureSet = switch (features) {
+            case "chosen" -> {
+                progress.update(0, 1, "choosing the feature set on training servers left out in turn");
+                yield FeatureSetChoice.choose(split.fit(), settings);
+            }
+            case "all" -> FeatureSetChoice.FeatureSet.ALL;
+            case "profile" -> FeatureSetChoice.FeatureSet.PROFILE;
+            default -> throw new CommandLine.UsageException("--features must be chosen, all or profile, was '"
+                    + features + "'");
+        };
+        split = split.select(featureSet);
+        description += " Features: " + (featureSet == FeatureSetChoice.FeatureSet.ALL ? "all"
+                : "the normal-profile scores and missing-data features only") + " ("
+                + ("chosen".equals(features) ? "chosen with XGBoost on training servers left out in turn" : "as given")
+                + ", " + split.fit().schema().size() + " features).";
+        List<ModelResult> results = new ModelComparison(settings,
+                new QualityMeasurement(horizon, budget), thresholds).run(split, algorithms, progress);
+        description += thresholds == ModelComparison.Thresholds.PER_INSTANCE
+                ? " Alarm thresholds per server, each read from that server's own unlabelled history before its test "
+                + "rows (at most " + budget + " false alarms per day there); scores are reported relative to them."
+                : " One alarm threshold for all servers, chosen on the training servers' threshold rows.";
         EvaluationReport evaluation = new EvaluationReport(dataset, horizon.toMinutes(), tested,
                 !"nab".equals(dataset), description + " " + split.fit().size() + " rows fit, "
                 + split.threshold().size() + " choose the threshold, " + split.test().size() + " test ("
@@ -124,12 +170,20 @@ public final class EvaluateCommand {
         return common;
     }
 
-    private static List<LabelledRows> features(DatasetRows rows, List<Entity> entities, Progress progress,
-                                               String part) {
+    private static List<LabelledRows> labelled(List<DatasetRows.EntityRows> rows) {
+        return rows.stream().map(DatasetRows.EntityRows::labelled).toList();
+    }
+
+    private static List<LabelledRows> calibration(List<DatasetRows.EntityRows> rows) {
+        return rows.stream().map(DatasetRows.EntityRows::calibration).toList();
+    }
+
+    private static List<DatasetRows.EntityRows> features(DatasetRows rows, List<Entity> entities, Progress progress,
+                                                         String part) {
         AtomicInteger done = new AtomicInteger();
         progress.update(0, entities.size(), "features of " + entities.size() + " " + part + " entities");
         return entities.parallelStream().map(entity -> {
-            LabelledRows result = rows.rows(entity);
+            DatasetRows.EntityRows result = rows.rows(entity);
             progress.update(done.incrementAndGet(), entities.size(), "features of " + entity.name());
             return result;
         }).toList();

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import io.downtime.models.ModelQuality;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -51,8 +53,25 @@ record EvaluationReport(String dataset, long horizonMinutes, List<String> entiti
             put(node, "alarm_time_share", model.quality().alarmTimeShare());
             put(node, "train_seconds", model.quality().trainSeconds());
             put(node, "score_micros_per_row", model.scoreMicrosPerRow());
+            put(node, "mean_server_pr_auc", rowLevel ? model.meanOverServers(ModelQuality::prAuc) : null);
+            put(node, "mean_server_event_recall", model.meanOverServers(q -> nan(q.events().eventRecall())));
+            put(node, "mean_server_false_alarms_per_day", model.meanOverServers(ModelQuality::falseAlarmsPerDay));
+            put(node, "max_server_false_alarms_per_day", model.worstServerFalseAlarmsPerDay());
+            ArrayNode servers = node.putArray("servers");
+            for (ModelResult.Server server : model.servers()) {
+                ObjectNode s = servers.addObject();
+                s.put("entity", server.name());
+                put(s, "pr_auc", rowLevel ? server.quality().prAuc() : null);
+                put(s, "event_recall", server.quality().events().eventRecall());
+                s.put("incidents", server.quality().events().incidents());
+                put(s, "false_alarms_per_day", server.quality().falseAlarmsPerDay());
+            }
         }
         return root;
+    }
+
+    private static double nan(Double value) {
+        return value == null ? Double.NaN : value;
     }
 
     private static void put(ObjectNode node, String field, Double value) {
@@ -101,10 +120,41 @@ record EvaluationReport(String dataset, long horizonMinutes, List<String> entiti
         md.append("\nIncidents in the test rows: ").append(models.isEmpty() ? 0 : models.get(0).quality().events().incidents())
                 .append(". The threshold of every model keeps false alarms within the alert budget on the threshold "
                         + "rows; the figures are on the test rows.\n");
+        md.append(perServer());
         if (rowLevel) {
             md.append("\n![precision-recall curves](").append(svgName).append(")\n");
         }
         return md.toString();
+    }
+
+    /** Each tested server's PR-AUC (event recall, false alarms per day) under every model, and their means. */
+    private String perServer() {
+        if (models.isEmpty()) {
+            return "";
+        }
+        StringBuilder md = new StringBuilder("\nEach tested server alone: ").append(rowLevel ? "PR-AUC " : "")
+                .append("(event recall, false alarms per day).\n\n| server | incidents |");
+        models.forEach(m -> md.append(' ').append(m.name()).append(" |"));
+        md.append("\n|---|---|").append("---|".repeat(models.size())).append('\n');
+        List<ModelResult.Server> first = models.get(0).servers();
+        for (int s = 0; s < first.size(); s++) {
+            md.append("| ").append(first.get(s).name()).append(" | ")
+                    .append(first.get(s).quality().events().incidents()).append(" |");
+            for (ModelResult m : models) {
+                ModelQuality q = m.servers().get(s).quality();
+                md.append(' ').append(rowLevel ? number(q.prAuc()) + " " : "").append('(')
+                        .append(number(q.events().eventRecall())).append(", ").append(number(q.falseAlarmsPerDay()))
+                        .append(") |");
+            }
+            md.append('\n');
+        }
+        md.append("| mean over servers | |");
+        for (ModelResult m : models) {
+            md.append(' ').append(rowLevel ? number(m.meanOverServers(ModelQuality::prAuc)) + " " : "").append('(')
+                    .append(number(m.meanOverServers(q -> nan(q.events().eventRecall())))).append(", ")
+                    .append(number(m.meanOverServers(ModelQuality::falseAlarmsPerDay))).append(") |");
+        }
+        return md.append('\n').toString();
     }
 
     private static String number(Double value) {

@@ -2,28 +2,55 @@ package io.downtime.evaluation;
 
 import io.downtime.models.Algorithm;
 import io.downtime.models.DowntimeClassifier;
+import io.downtime.models.LabelledRows;
 import io.downtime.models.ModelQuality;
 import io.downtime.models.ModelSettings;
 import io.downtime.models.QualityMeasurement;
+import io.downtime.models.evaluation.InstanceThresholds;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.stream.IntStream;
 
 /**
- * Trains every algorithm on the same split and measures each the same way: fitted on the fit rows, threshold for the
- * alert budget on the threshold rows, figures on the test rows.
+ * Trains every algorithm on the same split and measures each the same way: fitted on the fit rows, alarm threshold for
+ * the alert budget, figures on the test rows, pooled and for each tested server.
  */
 final class ModelComparison {
+
+    /** Where alarm thresholds come from. */
+    enum Thresholds {
+        /** One threshold for every server, chosen on the threshold rows of the training servers. */
+        POOLED,
+        /**
+         * One per server, read from that server's own unlabelled history before the test rows, and never below the
+         * pooled one (each keeps the budget on its own rows; the higher keeps it on both); scores are reported relative
+         * to it (see {@link InstanceThresholds}).
+         */
+        PER_INSTANCE;
+
+        static Thresholds of(String name) {
+            return switch (name) {
+                case "pooled" -> POOLED;
+                case "per-instance" -> PER_INSTANCE;
+                default -> throw new CommandLine.UsageException(
+                        "--thresholds must be pooled or per-instance, was '" + name + "'");
+            };
+        }
+    }
 
     /** Rows timed on one thread for the scoring cost per row. */
     private static final int TIMED_ROWS = 5_000;
 
     private final ModelSettings settings;
     private final QualityMeasurement measurement;
+    private final Thresholds thresholds;
 
-    ModelComparison(ModelSettings settings, QualityMeasurement measurement) {
+    ModelComparison(ModelSettings settings, QualityMeasurement measurement, Thresholds thresholds) {
         this.settings = settings;
         this.measurement = measurement;
+        this.thresholds = thresholds;
     }
 
     /** One result per algorithm, in the order given; {@code progress} hears of each step. */
@@ -37,14 +64,42 @@ final class ModelComparison {
             DowntimeClassifier model = algorithm.trainer(settings).apply(split.fit());
             double trainSeconds = (System.nanoTime() - started) / 1e9;
             progress.update(step++, algorithms.size() * 2, "scoring " + algorithm.id() + " on "
-                    + (split.threshold().size() + split.test().size()) + " rows");
-            double threshold = measurement.threshold(QualityMeasurement.scores(model, split.threshold()),
-                    split.threshold());
+                    + (split.threshold().size() + split.test().size() + split.calibration().size()) + " rows");
             double[] testScores = QualityMeasurement.scores(model, split.test());
+            double threshold;
+            if (thresholds == Thresholds.PER_INSTANCE) {
+                LabelledRows history = split.calibration();
+                double pooled = measurement.threshold(QualityMeasurement.scores(model, split.threshold()),
+                        split.threshold());
+                InstanceThresholds own = InstanceThresholds.fit(QualityMeasurement.scores(model, history),
+                        history.instances(), history.timestamps(), measurement.horizon(),
+                        measurement.alertBudgetPerDay()).atLeast(pooled);
+                testScores = own.relative(testScores, split.test().instances());
+                threshold = 0.5;
+            } else {
+                threshold = measurement.threshold(QualityMeasurement.scores(model, split.threshold()),
+                        split.threshold());
+            }
             ModelQuality quality = measurement.measure(split.fit(), threshold, split.test(), testScores, trainSeconds);
-            results.add(new ModelResult(algorithm.id(), algorithm.learned(), quality, microsPerRow(model, split)));
+            results.add(new ModelResult(algorithm.id(), algorithm.learned(), quality,
+                    perServer(split, threshold, testScores, trainSeconds), microsPerRow(model, split)));
         }
         return results;
+    }
+
+    private List<ModelResult.Server> perServer(EvaluationSplit split, double threshold, double[] testScores,
+                                               double trainSeconds) {
+        LabelledRows test = split.test();
+        List<ModelResult.Server> servers = new ArrayList<>();
+        for (String server : Arrays.stream(test.instances()).distinct().sorted().toList()) {
+            int[] rows = IntStream.range(0, test.size())
+                    .filter(i -> test.instances()[i].equals(server)).toArray();
+            LabelledRows own = test.where(i -> test.instances()[i].equals(server));
+            double[] scores = Arrays.stream(rows).mapToDouble(i -> testScores[i]).toArray();
+            servers.add(new ModelResult.Server(server,
+                    measurement.measure(split.fit(), threshold, own, scores, trainSeconds)));
+        }
+        return servers;
     }
 
     private static double microsPerRow(DowntimeClassifier model, EvaluationSplit split) {

@@ -126,7 +126,8 @@ public final class TrainCommand {
             throw new IllegalArgumentException("no entity found in " + dir);
         }
         DatasetRows rows = new DatasetRows(entities.get(0).test().signals(), step, horizon);
-        return LabelledRows.concat(rows.extractor().schema(), entities.parallelStream().map(rows::rows).toList());
+        return LabelledRows.concat(rows.extractor().schema(),
+                entities.parallelStream().map(rows::rows).map(DatasetRows.EntityRows::labelled).toList());
     }
 
     private static LabelledRows fromFeatureService(String url, Duration horizon) throws IOException,

@@ -90,7 +90,14 @@ class EvaluateCommandTest {
         for (JsonNode model : json.get("models")) {
             assertEquals(List.of("name", "pr_auc", "roc_auc", "accuracy", "precision", "recall", "f1",
                     "event_recall", "early_recall", "median_lead_minutes", "false_alarms_per_day", "alarm_time_share",
-                    "train_seconds", "score_micros_per_row"), fields(model));
+                    "train_seconds", "score_micros_per_row", "mean_server_pr_auc", "mean_server_event_recall",
+                    "mean_server_false_alarms_per_day", "max_server_false_alarms_per_day", "servers"), fields(model),
+                    "the contract's fields first, then the per-server figures");
+            assertEquals(3, model.get("servers").size(), "one entry per tested server");
+            for (JsonNode server : model.get("servers")) {
+                assertEquals(List.of("entity", "pr_auc", "event_recall", "incidents", "false_alarms_per_day"),
+                        fields(server));
+            }
         }
         JsonNode xgboost = json.get("models").get(0);
         assertEquals("xgboost", xgboost.get("name").asText());

@@ -13,7 +13,7 @@ import java.util.List;
  * value; the z-score of the last value against the instance's own baseline (ending at t); and the difference from
  * the value one day earlier, where the history reaches back that far.
  * Per instance: the share of samples missing in the longest window, the length of the current gap (consecutive samples
- * without any value), and the samples since the instance was last down (both capped at the baseline). Missing samples
+ * without any value), and the samples since the source last observed the instance down (both capped at the baseline). Missing samples
  * ({@code NaN}) are skipped; a statistic over no samples is {@code NaN}, which the models treat as missing.
  */
 public final class FeatureExtractor {
@@ -55,7 +55,7 @@ public final class FeatureExtractor {
         }
         this.baseline = baseline;
         this.daySamples = daySamples;
-        this.schema = new FeatureSchema(names(), "features-v3 windows=" + Arrays.toString(this.windows)
+        this.schema = new FeatureSchema(names(), "features-v4 windows=" + Arrays.toString(this.windows)
                 + " baseline=" + baseline + " day=" + daySamples);
     }
 
@@ -92,7 +92,7 @@ public final class FeatureExtractor {
         }
         vector[k++] = missingShare(columns, t);
         vector[k++] = gapLength(columns, t);
-        vector[k] = samplesSinceDown(series.down(), t);
+        vector[k] = samplesSinceObservedDown(series.observedDown(), t);
         return vector;
     }
 
@@ -110,7 +110,7 @@ public final class FeatureExtractor {
         }
         names.add("missing_share_" + windows[windows.length - 1]);
         names.add("gap_samples");
-        names.add("samples_since_down");
+        names.add("samples_since_observed_down");
         return names;
     }
 
@@ -223,8 +223,12 @@ public final class FeatureExtractor {
         return gap;
     }
 
-    /** Samples since the newest down sample at or before {@code t} (0 while down), capped at the baseline. */
-    private double samplesSinceDown(boolean[] down, int t) {
+    /**
+     * Samples since the source last observed the instance down, at or before {@code t} (0 while observed down), capped
+     * at the baseline. Reads what the source observed, never the incident labels: a dataset's labels are not seen by a
+     * live system, and a feature that read them would "predict" each incident from itself.
+     */
+    private double samplesSinceObservedDown(boolean[] down, int t) {
         for (int i = t; i >= 0 && t - i < baseline; i--) {
             if (down[i]) {
                 return t - i;

@@ -9,20 +9,21 @@ import java.util.List;
 
 /**
  * The CSV form of a labelled training set, written by feature-service and read by the predictor: a header
- * {@code instance,timestamp,label,down,<feature names>} and one row per labelled sample ({@code down} is 1 when an
- * incident was under way at that sample, so incidents and lead times can be measured); a missing value is an empty
- * cell.
+ * {@code instance,timestamp,label,incident,observed_down,<feature names>} and one row per labelled sample
+ * ({@code incident} is 1 when an incident was under way at that sample, so incidents and lead times can be measured;
+ * {@code observed_down} is 1 when the source saw the instance down then: such a row is no prediction, and is left out
+ * of training and of every figure); a missing value is an empty cell.
  */
 public final class TrainingSetCsv {
 
-    private static final List<String> KEY_COLUMNS = List.of("instance", "timestamp", "label", "down");
+    private static final List<String> KEY_COLUMNS = List.of("instance", "timestamp", "label", "incident", "observed_down");
 
     private TrainingSetCsv() {
     }
 
     /** Columns read from a CSV: everything a training set holds. */
-    public record Rows(List<String> featureNames, List<double[]> vectors, List<Byte> labels, List<Boolean> down,
-                       List<String> instances, List<Long> timestamps) {
+    public record Rows(List<String> featureNames, List<double[]> vectors, List<Byte> labels, List<Boolean> incidents,
+                       List<Boolean> observedDown, List<String> instances, List<Long> timestamps) {
     }
 
     public static void writeHeader(Writer out, FeatureSchema schema) throws IOException {
@@ -34,14 +35,15 @@ public final class TrainingSetCsv {
         out.write('\n');
     }
 
-    public static void writeRow(Writer out, String instance, long timestamp, byte label, boolean down, double[] vector)
-            throws IOException {
+    public static void writeRow(Writer out, String instance, long timestamp, byte label, boolean incident,
+                                boolean observedDown, double[] vector) throws IOException {
         if (instance.indexOf(',') >= 0 || instance.indexOf('\n') >= 0 || instance.indexOf('\r') >= 0
                 || instance.indexOf('"') >= 0) {
             throw new IllegalArgumentException("instance name '" + instance + "' cannot be written to CSV");
         }
         StringBuilder line = new StringBuilder(16 * (vector.length + 3));
-        line.append(instance).append(',').append(timestamp).append(',').append(label).append(',').append(down ? 1 : 0);
+        line.append(instance).append(',').append(timestamp).append(',').append(label).append(',').append(incident ? 1 : 0)
+                .append(',').append(observedDown ? 1 : 0);
         for (double value : vector) {
             line.append(',');
             if (!Double.isNaN(value)) {
@@ -66,7 +68,7 @@ public final class TrainingSetCsv {
         }
         List<String> names = List.copyOf(columns.subList(keys, columns.size()));
         Rows rows = new Rows(names, new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>(),
-                new ArrayList<>());
+                new ArrayList<>(), new ArrayList<>());
         String line;
         int number = 1;
         while ((line = in.readLine()) != null) {
@@ -86,10 +88,8 @@ public final class TrainingSetCsv {
                 if (label != DowntimeLabels.NEGATIVE && label != DowntimeLabels.POSITIVE) {
                     throw new NumberFormatException("label must be 0 or 1, was " + label);
                 }
-                if (!cells[3].equals("0") && !cells[3].equals("1")) {
-                    throw new NumberFormatException("down must be 0 or 1, was " + cells[3]);
-                }
-                rows.down().add(cells[3].equals("1"));
+                rows.incidents().add(flag(cells[3], "incident"));
+                rows.observedDown().add(flag(cells[4], "observed_down"));
                 rows.instances().add(cells[0]);
                 rows.timestamps().add(Long.parseLong(cells[1]));
                 rows.labels().add(label);
@@ -99,5 +99,12 @@ public final class TrainingSetCsv {
             }
         }
         return rows;
+    }
+
+    private static boolean flag(String cell, String column) {
+        if (!cell.equals("0") && !cell.equals("1")) {
+            throw new NumberFormatException(column + " must be 0 or 1, was " + cell);
+        }
+        return cell.equals("1");
     }
 }

@@ -25,7 +25,7 @@ class FeatureExtractorTest {
         for (int t = 0; t < values.length; t++) {
             timestamps[t] = t * 60_000L;
         }
-        return new InstanceSeries("x", timestamps, List.of("a"), new double[][]{values}, down);
+        return InstanceSeries.observed("x", timestamps, List.of("a"), new double[][]{values}, down);
     }
 
     private static Map<String, Integer> index(FeatureExtractor extractor) {
@@ -74,7 +74,7 @@ class FeatureExtractorTest {
         assertEquals(8 / Math.sqrt(56), v[at.get("a_zscore")], 1e-12, "(8 - 16/3) / (√56 / 3)");
         assertEquals(1 / 4.0, v[at.get("missing_share_4")], 1e-12);
         assertEquals(0, v[at.get("gap_samples")]);
-        assertEquals(4, v[at.get("samples_since_down")], "never down: capped at the baseline");
+        assertEquals(4, v[at.get("samples_since_observed_down")], "never down: capped at the baseline");
         assertTrue(Double.isNaN(v[at.get("a_day_diff")]), "less than a day of history");
     }
 
@@ -82,7 +82,7 @@ class FeatureExtractorTest {
     void aSampleIsMissingWhenAnySignalLacksItAndAGapNeedsAllToLackIt() {
         FeatureExtractor extractor = new FeatureExtractor(List.of("a", "b"), new int[]{4}, 4, 1440);
         Map<String, Integer> at = index(extractor);
-        InstanceSeries series = new InstanceSeries("x", new long[]{0, 1, 2, 3, 4}, List.of("a", "b"),
+        InstanceSeries series = InstanceSeries.observed("x", new long[]{0, 1, 2, 3, 4}, List.of("a", "b"),
                 new double[][]{{1, NaN, 3, 4, NaN}, {1, 2, NaN, 4, NaN}}, new boolean[5]);
         double[] v = extractor.vectorAt(series, 4);
         // Window 1..4: at 1 a is missing, at 2 b is, at 4 both are; only 3 is complete.
@@ -129,9 +129,13 @@ class FeatureExtractorTest {
         Map<String, Integer> at = index(extractor);
         InstanceSeries series = series(new double[]{1, NaN, 3, 4, 5, 6, 7, 8}, new boolean[]{false, true, false, false, false, false, false, false});
         assertEquals(3 / 4.0, extractor.vectorAt(series, 0)[at.get("missing_share_4")], 1e-12);
-        assertEquals(0, extractor.vectorAt(series, 1)[at.get("samples_since_down")], "0 while down");
-        assertEquals(3, extractor.vectorAt(series, 4)[at.get("samples_since_down")]);
-        assertEquals(5, extractor.vectorAt(series, 7)[at.get("samples_since_down")], "capped at the baseline");
+        assertEquals(0, extractor.vectorAt(series, 1)[at.get("samples_since_observed_down")], "0 while down");
+        assertEquals(3, extractor.vectorAt(series, 4)[at.get("samples_since_observed_down")]);
+        assertEquals(5, extractor.vectorAt(series, 7)[at.get("samples_since_observed_down")], "capped at the baseline");
+        InstanceSeries labelledOnly = InstanceSeries.labelled("x", series.timestamps(), series.signals(),
+                series.values(), series.observedDown());
+        assertEquals(5, extractor.vectorAt(labelledOnly, 1)[at.get("samples_since_observed_down")],
+                "an incident the source did not observe (a dataset's label) is not seen");
         assertEquals(0, extractor.vectorAt(series, 7)[at.get("gap_samples")]);
     }
 
@@ -151,7 +155,7 @@ class FeatureExtractorTest {
         FeatureExtractor extractor = new FeatureExtractor(List.of("a"), new int[]{3}, 3, 1440);
         double[] values = {1, 5, 2, 8};
         InstanceSeries regular = series(values, new boolean[4]);
-        InstanceSeries irregular = new InstanceSeries("x", new long[]{0, 60_000, 1_200_000, 1_260_000}, List.of("a"),
+        InstanceSeries irregular = InstanceSeries.observed("x", new long[]{0, 60_000, 1_200_000, 1_260_000}, List.of("a"),
                 new double[][]{values}, new boolean[4]);
         assertEquals(Arrays.toString(extractor.vectorAt(regular, 3)),
                 Arrays.toString(extractor.vectorAt(irregular, 3)),
@@ -184,7 +188,7 @@ class FeatureExtractorTest {
             expected.add(signal + "_zscore");
             expected.add(signal + "_day_diff");
         }
-        expected.addAll(List.of("missing_share_3", "gap_samples", "samples_since_down"));
+        expected.addAll(List.of("missing_share_3", "gap_samples", "samples_since_observed_down"));
         assertEquals(expected, extractor.schema().names());
         assertEquals(expected.size(), new HashSet<>(extractor.schema().names()).size(), "names are unique");
         assertEquals(List.of("a", "b"), extractor.signals());

@@ -14,7 +14,7 @@ class InstanceSeriesTest {
     private static final double NaN = Double.NaN;
 
     private static InstanceSeries series(long[] timestamps, List<String> signals, double[][] values, boolean[] down) {
-        return new InstanceSeries("web-1", timestamps, signals, values, down);
+        return InstanceSeries.observed("web-1", timestamps, signals, values, down);
     }
 
     @Test

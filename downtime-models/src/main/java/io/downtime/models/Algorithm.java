@@ -50,8 +50,16 @@ public enum Algorithm {
                         + Arrays.stream(values()).map(Algorithm::id).toList()));
     }
 
-    /** Trains a model of this algorithm on labelled rows. */
+    /**
+     * Trains a model of this algorithm on labelled rows; rows at which the source observed the instance down are no
+     * predictions and are left out here, in the one place every training goes through.
+     */
     public Function<LabelledRows, DowntimeClassifier> trainer(ModelSettings settings) {
+        Function<LabelledRows, DowntimeClassifier> trainer = fitter(settings);
+        return rows -> trainer.apply(rows.predictions());
+    }
+
+    private Function<LabelledRows, DowntimeClassifier> fitter(ModelSettings settings) {
         return switch (this) {
             case XGBOOST -> new XGBoostTrainer(settings.xgboost())::train;
             case RANDOM_FOREST -> new RandomForestTrainer(settings.forest())::train;

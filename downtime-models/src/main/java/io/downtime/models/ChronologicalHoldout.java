@@ -7,8 +7,11 @@ import java.util.function.Function;
 /**
  * Trains on the earlier part of the history and validates on the later part, as the model will be used: on the
  * future. Training rows within one horizon before the cut are dropped, because their labels look into the
- * validation period. The alarm threshold is chosen on the validation part: the lowest that keeps false alarms within
- * the alert budget (per instance per day, counted as an operator would, see {@link AlertBudget}).
+ * validation period. The validation part is itself split in time: the alarm threshold is chosen on its first half
+ * (the lowest that keeps false alarms within the alert budget, per instance per day, counted as an operator would, see
+ * {@link io.downtime.models.evaluation.AlertBudget}), and every reported figure is taken on its second half, rows that
+ * chose nothing. PR-AUC and ROC-AUC need no threshold and are taken on the second half too, so all figures describe the
+ * same rows.
  */
 public final class ChronologicalHoldout {
 
@@ -46,18 +49,22 @@ public final class ChronologicalHoldout {
         long cut = first + Math.round((last - first) * (1 - validationShare));
         LabelledRows training = rows.between(first, cut - horizon.toMillis());
         LabelledRows validation = rows.between(cut, last + 1);
-        if (validation.positives() == 0 || training.positives() == 0) {
-            throw new IllegalArgumentException("the history has no incident in its " + (training.positives() == 0
-                    ? "training" : "validation") + " part; a longer history is needed to train and validate");
+        long reportFrom = cut + (last + 1 - cut) / 2;
+        LabelledRows thresholdRows = validation.between(cut, reportFrom);
+        LabelledRows reported = validation.between(reportFrom, last + 1);
+        if (training.positives() == 0 || reported.positives() == 0) {
+            String part = training.positives() == 0 ? "training" : "validation (its second half, which is reported)";
+            throw new IllegalArgumentException("the history has no incident in its " + part
+                    + " part; a longer history is needed to train and validate");
         }
         long started = System.nanoTime();
-        M model = trainer.apply(training);
+        M model = trainer.apply(training.predictions());
         double trainSeconds = (System.nanoTime() - started) / 1e9;
 
         QualityMeasurement measurement = new QualityMeasurement(horizon, alertBudgetPerDay);
-        double[] scores = QualityMeasurement.scores(model, validation);
-        ModelQuality quality = measurement.measure(training, measurement.threshold(scores, validation), validation,
-                scores, trainSeconds);
+        double threshold = measurement.threshold(QualityMeasurement.scores(model, thresholdRows), thresholdRows);
+        ModelQuality quality = measurement.measure(training, threshold, reported,
+                QualityMeasurement.scores(model, reported), trainSeconds);
         return new Outcome<>(model, quality);
     }
 }

@@ -11,26 +11,38 @@ import java.util.stream.IntStream;
 
 /**
  * Feature vectors with their downtime labels, the instance and the time of each row: a training or test set.
+ * <p>
+ * A row at which the source already observed the instance down is no prediction: it stays here only so incidents can
+ * be found (where they begin and end), and {@link #predictions()} leaves it out of training and of every figure.
  *
- * @param schema     schema of every vector
- * @param vectors    {@code vectors[row]}, each of {@code schema.size()} values, {@code NaN} where missing
- * @param labels     1 when the row is positive (incident under way or starting within the horizon), else 0
- * @param down       whether an incident was under way at the row: where incidents begin and end
- * @param instances  instance of each row
- * @param timestamps epoch milliseconds of each row
+ * @param schema       schema of every vector
+ * @param vectors      {@code vectors[row]}, each of {@code schema.size()} values, {@code NaN} where missing
+ * @param labels       1 when the row is positive (incident under way or starting within the horizon), else 0
+ * @param incidents    whether an incident was under way at the row (ground truth): where incidents begin and end
+ * @param observedDown whether the source observed the instance down at the row
+ * @param instances    instance of each row
+ * @param timestamps   epoch milliseconds of each row
  */
-public record LabelledRows(FeatureSchema schema, double[][] vectors, byte[] labels, boolean[] down, String[] instances,
-                           long[] timestamps) {
+public record LabelledRows(FeatureSchema schema, double[][] vectors, byte[] labels, boolean[] incidents,
+                           boolean[] observedDown, String[] instances, long[] timestamps) {
 
-    /** Rows without incident times (no row is down), e.g. synthetic ones. */
+    /** Rows without incident times (no row is in an incident), e.g. synthetic ones. */
     public LabelledRows(FeatureSchema schema, double[][] vectors, byte[] labels, String[] instances, long[] timestamps) {
         this(schema, vectors, labels, new boolean[labels.length], instances, timestamps);
     }
 
+    /** Rows of a source that observes no down state, as dataset replay. */
+    public LabelledRows(FeatureSchema schema, double[][] vectors, byte[] labels, boolean[] incidents,
+                        String[] instances, long[] timestamps) {
+        this(schema, vectors, labels, incidents, new boolean[labels.length], instances, timestamps);
+    }
+
     public LabelledRows {
         int n = vectors.length;
-        if (labels.length != n || down.length != n || instances.length != n || timestamps.length != n) {
-            throw new IllegalArgumentException("labelled rows need as many labels, instances and timestamps as vectors");
+        if (labels.length != n || incidents.length != n || observedDown.length != n || instances.length != n
+                || timestamps.length != n) {
+            throw new IllegalArgumentException(
+                    "labelled rows need as many labels, incident and observed-down flags, instances and timestamps as vectors");
         }
         for (double[] vector : vectors) {
             if (vector.length != schema.size()) {
@@ -47,14 +59,16 @@ public record LabelledRows(FeatureSchema schema, double[][] vectors, byte[] labe
                     + " are not the features of schema " + schema.hash() + " " + schema.names());
         }
         byte[] labels = new byte[rows.labels().size()];
-        boolean[] down = new boolean[labels.length];
+        boolean[] incidents = new boolean[labels.length];
+        boolean[] observedDown = new boolean[labels.length];
         long[] timestamps = new long[labels.length];
         for (int i = 0; i < labels.length; i++) {
             labels[i] = rows.labels().get(i);
-            down[i] = rows.down().get(i);
+            incidents[i] = rows.incidents().get(i);
+            observedDown[i] = rows.observedDown().get(i);
             timestamps[i] = rows.timestamps().get(i);
         }
-        return new LabelledRows(schema, rows.vectors().toArray(double[][]::new), labels, down,
+        return new LabelledRows(schema, rows.vectors().toArray(double[][]::new), labels, incidents, observedDown,
                 rows.instances().toArray(String[]::new), timestamps);
     }
 
@@ -70,6 +84,20 @@ public record LabelledRows(FeatureSchema schema, double[][] vectors, byte[] labe
         return count;
     }
 
+    /** Rows at which the source observed the instance down: no predictions. */
+    public int observedDownRows() {
+        int count = 0;
+        for (boolean down : observedDown) {
+            count += down ? 1 : 0;
+        }
+        return count;
+    }
+
+    /** The rows that are predictions: every row except those at which the source already observed the instance down. */
+    public LabelledRows predictions() {
+        return observedDownRows() == 0 ? this : where(i -> !observedDown[i]);
+    }
+
     /** Rows whose time is in {@code [fromMillis, toMillis)}, in their original order. */
     public LabelledRows between(long fromMillis, long toMillis) {
         return where(i -> timestamps[i] >= fromMillis && timestamps[i] < toMillis);
@@ -82,16 +110,18 @@ public record LabelledRows(FeatureSchema schema, double[][] vectors, byte[] labe
         double[][] v = new double[n][];
         byte[] l = new byte[n];
         boolean[] d = new boolean[n];
+        boolean[] o = new boolean[n];
         String[] in = new String[n];
         long[] ts = new long[n];
         for (int j = 0; j < n; j++) {
             v[j] = vectors[kept[j]];
             l[j] = labels[kept[j]];
-            d[j] = down[kept[j]];
+            d[j] = incidents[kept[j]];
+            o[j] = observedDown[kept[j]];
             in[j] = instances[kept[j]];
             ts[j] = timestamps[kept[j]];
         }
-        return new LabelledRows(schema, v, l, d, in, ts);
+        return new LabelledRows(schema, v, l, d, o, in, ts);
     }
 
     /** Rows {@code from} (inclusive) to {@code to} (exclusive), by position. */
@@ -100,8 +130,8 @@ public record LabelledRows(FeatureSchema schema, double[][] vectors, byte[] labe
             throw new IndexOutOfBoundsException("rows " + from + " to " + to + " of " + size());
         }
         return new LabelledRows(schema, Arrays.copyOfRange(vectors, from, to), Arrays.copyOfRange(labels, from, to),
-                Arrays.copyOfRange(down, from, to), Arrays.copyOfRange(instances, from, to),
-                Arrays.copyOfRange(timestamps, from, to));
+                Arrays.copyOfRange(incidents, from, to), Arrays.copyOfRange(observedDown, from, to),
+                Arrays.copyOfRange(instances, from, to), Arrays.copyOfRange(timestamps, from, to));
     }
 
     /** The rows of every part, one after the other; all parts must share one schema. */
@@ -117,6 +147,7 @@ public record LabelledRows(FeatureSchema schema, double[][] vectors, byte[] labe
         double[][] v = new double[n][];
         byte[] l = new byte[n];
         boolean[] d = new boolean[n];
+        boolean[] o = new boolean[n];
         String[] in = new String[n];
         long[] ts = new long[n];
         int at = 0;
@@ -124,12 +155,13 @@ public record LabelledRows(FeatureSchema schema, double[][] vectors, byte[] labe
             int size = part.size();
             System.arraycopy(part.vectors, 0, v, at, size);
             System.arraycopy(part.labels, 0, l, at, size);
-            System.arraycopy(part.down, 0, d, at, size);
+            System.arraycopy(part.incidents, 0, d, at, size);
+            System.arraycopy(part.observedDown, 0, o, at, size);
             System.arraycopy(part.instances, 0, in, at, size);
             System.arraycopy(part.timestamps, 0, ts, at, size);
             at += size;
         }
-        return new LabelledRows(schema, v, l, d, in, ts);
+        return new LabelledRows(schema, v, l, d, o, in, ts);
     }
 
     /** Samples in {@code horizon} at the rows' typical step: the median time between an instance's consecutive rows. */

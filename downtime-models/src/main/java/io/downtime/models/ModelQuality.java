@@ -29,13 +29,15 @@ import java.util.List;
  * @param confusion           row counts on validation at the threshold
  * @param precisionRecall     the precision-recall curve on validation, at most 50 points of {recall, precision}
  * @param calibration         Brier score and reliability table on validation; null in models stored before it existed
+ * @param observedDownRows    validation rows left out of every figure because the source already observed the instance
+ *                            down there (no prediction); 0 in models stored before it was counted
  */
 public record ModelQuality(long trainingRows, long trainingPositives, long validationRows, long validationPositives,
                            long trainingFrom, long validationFrom, long validationTo, double prAuc, double rocAuc,
                            double threshold,
                            double accuracy, double precision, double recall, double f1, double falseAlarmsPerDay,
                            double alarmTimeShare, EventMetrics events, double trainSeconds, Counts confusion,
-                           List<double[]> precisionRecall, Calibration calibration) {
+                           List<double[]> precisionRecall, Calibration calibration, long observedDownRows) {
 
     /** A confusion matrix. */
     public record Counts(long truePositives, long falsePositives, long trueNegatives, long falseNegatives) {

@@ -7,6 +7,7 @@ import io.downtime.models.evaluation.Calibration;
 import io.downtime.models.evaluation.EventMetrics;
 
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.stream.IntStream;
 
 /**
@@ -32,9 +33,10 @@ public record QualityMeasurement(Duration horizon, double alertBudgetPerDay) {
         return scores;
     }
 
-    /** The threshold that meets the alert budget on {@code rows}, given their scores. */
+    /** The threshold that meets the alert budget on {@code rows}, given their scores (observed-down rows left out). */
     public double threshold(double[] scores, LabelledRows rows) {
-        return new AlertBudget(horizon).threshold(alarms(scores, rows), alertBudgetPerDay);
+        Predictions predictions = Predictions.of(scores, rows);
+        return new AlertBudget(horizon).threshold(alarms(predictions.scores(), predictions.rows()), alertBudgetPerDay);
     }
 
     /**
@@ -44,8 +46,21 @@ public record QualityMeasurement(Duration horizon, double alertBudgetPerDay) {
      * @param testScores   the model's probabilities of the test rows
      * @param trainSeconds how long fitting took
      */
-    public ModelQuality measure(LabelledRows training, double threshold, LabelledRows test, double[] testScores,
+    public ModelQuality measure(LabelledRows training, double threshold, LabelledRows allTest, double[] allTestScores,
                                 double trainSeconds) {
+        // Incidents are found on every row, but only predictions can raise an alarm: an observed-down row has none.
+        double[] eventScores = allTestScores.clone();
+        for (int i = 0; i < eventScores.length; i++) {
+            if (allTest.observedDown()[i]) {
+                eventScores[i] = Double.NaN;
+            }
+        }
+        EventMetrics events = EventMetrics.of(eventScores, allTest.incidents(), allTest.instances(),
+                allTest.timestamps(), threshold, horizon);
+        Predictions predictions = Predictions.of(allTestScores, allTest);
+        LabelledRows test = predictions.rows();
+        double[] testScores = predictions.scores();
+        training = training.predictions();
         AlertBudget.Rows alarms = alarms(testScores, test);
         Confusion confusion = Confusion.at(testScores, test.labels(), threshold);
         return new ModelQuality(training.size(), training.positives(), test.size(), test.positives(),
@@ -54,12 +69,24 @@ public record QualityMeasurement(Duration horizon, double alertBudgetPerDay) {
                 BinaryMetrics.rocAuc(testScores, test.labels()), threshold, confusion.accuracy(), confusion.precision(),
                 confusion.recall(), confusion.f1(), new AlertBudget(horizon).falseAlarmsPerDay(alarms, threshold),
                 AlertBudget.alarmTimeShare(alarms, threshold),
-                EventMetrics.of(testScores, test.down(), test.instances(), test.timestamps(), threshold, horizon),
+                events,
                 trainSeconds,
                 new ModelQuality.Counts(confusion.truePositives(), confusion.falsePositives(),
                         confusion.trueNegatives(), confusion.falseNegatives()),
                 BinaryMetrics.precisionRecallCurve(testScores, test.labels(), 50),
-                Calibration.of(testScores, test.labels(), 10));
+                Calibration.of(testScores, test.labels(), 10), allTest.observedDownRows());
+    }
+
+    /** The rows that are predictions, with their scores. */
+    private record Predictions(LabelledRows rows, double[] scores) {
+
+        static Predictions of(double[] scores, LabelledRows rows) {
+            if (rows.observedDownRows() == 0) {
+                return new Predictions(rows, scores);
+            }
+            int[] kept = IntStream.range(0, rows.size()).filter(i -> !rows.observedDown()[i]).toArray();
+            return new Predictions(rows.predictions(), Arrays.stream(kept).mapToDouble(i -> scores[i]).toArray());
+        }
     }
 
     private static AlertBudget.Rows alarms(double[] scores, LabelledRows rows) {

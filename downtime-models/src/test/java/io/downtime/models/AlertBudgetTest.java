@@ -42,6 +42,29 @@ class AlertBudgetTest {
     }
 
     @Test
+    void anAlarmThatOutlastsTheIncidentIsFalseForTheTimeAfterTheRecovery() {
+        AlertBudget budget = new AlertBudget(Duration.ofMinutes(10));
+        double[] scores = new double[100];
+        byte[] labels = new byte[100];
+        Arrays.fill(labels, 0, 20, (byte) 1);   // warning window and incident, recovered at minute 20
+        Arrays.fill(scores, 5, 45, 0.9);        // alarmed from minute 5 to 44: 25 minutes after the recovery
+        assertEquals(3, budget.falseAlarmsPerDay(day(scores, labels), 0.5), 1e-9,
+                "25 minutes alarmed on normal rows are 3 started horizons of 10 minutes");
+        Arrays.fill(scores, 20, 45, 0);
+        assertEquals(0, budget.falseAlarmsPerDay(day(scores, labels), 0.5), 1e-9, "ending with the incident is no false alarm");
+    }
+
+    @Test
+    void anAlarmStartingInNormalDataIsFalseUntilTheWarningWindowBegins() {
+        AlertBudget budget = new AlertBudget(Duration.ofMinutes(10));
+        double[] scores = new double[100];
+        byte[] labels = new byte[100];
+        Arrays.fill(labels, 50, 70, (byte) 1);
+        Arrays.fill(scores, 38, 60, 0.9);       // 12 normal minutes alarmed before the warning window: 2 horizons
+        assertEquals(2, budget.falseAlarmsPerDay(day(scores, labels), 0.5), 1e-9);
+    }
+
+    @Test
     void choosesTheLowestThresholdWithinTheBudget() {
         AlertBudget budget = new AlertBudget(Duration.ofMinutes(10));
         double[] scores = new double[50];

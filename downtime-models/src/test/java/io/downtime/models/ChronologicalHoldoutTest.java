@@ -89,12 +89,13 @@ class ChronologicalHoldoutTest {
     @Test
     void trainsOnlyOnRowsWhoseLabelsEndBeforeTheCutAndValidatesFromTheCut() {
         // A quarter of the 100 minutes validates: the cut is at minute 75; training ends H = 10 minutes before it.
-        LabelledRows rows = history(new int[][]{{30, 32}, {90, 92}}, 77);
+        // Validation is split in two: minutes 75 to 87 choose the threshold, minutes 88 to 100 are reported.
+        LabelledRows rows = history(new int[][]{{30, 32}, {96, 98}}, 77, 100);
         long cut = START + 75 * MINUTE;
         List<LabelledRows> trainedOn = new ArrayList<>();
         FirstFeature model = new FirstFeature();
 
-        ChronologicalHoldout.Outcome<FirstFeature> outcome = new ChronologicalHoldout(0.25, HORIZON, 100)
+        ChronologicalHoldout.Outcome<FirstFeature> outcome = new ChronologicalHoldout(0.25, HORIZON, 200)
                 .run(rows, training -> {
                     trainedOn.add(training);
                     return model;
@@ -112,39 +113,58 @@ class ChronologicalHoldoutTest {
 
         ModelQuality quality = outcome.quality();
         assertEquals(START, quality.trainingFrom());
-        assertEquals(cut, quality.validationFrom());
+        assertEquals(START + 88 * MINUTE, quality.validationFrom(), "the figures are of the second half only");
         assertEquals(START + 100 * MINUTE, quality.validationTo());
         assertEquals(65, quality.trainingRows());
         assertEquals(13, quality.trainingPositives(), "minutes 20 to 32");
-        assertEquals(26, quality.validationRows());
-        assertEquals(13, quality.validationPositives(), "minutes 80 to 92");
+        assertEquals(13, quality.validationRows(), "minutes 88 to 100");
+        assertEquals(11, quality.validationPositives(), "minutes 88 to 98");
     }
 
     @Test
-    void theQualityIsMeasuredOnTheValidationRowsAtTheBudgetThreshold() {
-        LabelledRows rows = history(new int[][]{{30, 32}, {90, 92}}, 77);
-        ModelQuality quality = new ChronologicalHoldout(0.25, HORIZON, 100).run(rows, training -> new FirstFeature())
+    void theThresholdIsChosenOnTheFirstHalfOfValidationAndTheFiguresAreOfTheSecond() {
+        LabelledRows rows = history(new int[][]{{30, 32}, {96, 98}}, 77, 100);
+        ModelQuality quality = new ChronologicalHoldout(0.25, HORIZON, 200).run(rows, training -> new FirstFeature())
                 .quality();
 
-        // 26 validation minutes. At 0.9 the lone false alarm at minute 77 is 1 per 26 minutes, 1440/26 ≈ 55 a day,
-        // within the budget of 100; at 0.1 every row alarms, one false episode of 26 minutes = 3 started horizons,
-        // ≈ 166 a day. So the threshold is 0.9.
-        assertEquals(0.9, quality.threshold());
-        assertEquals(new ModelQuality.Counts(13, 1, 12, 0), quality.confusion());
-        assertEquals(13 / 14.0, quality.precision(), 1e-12);
+        // Threshold half, minutes 75 to 87 (13 minutes; 86 and 87 warn of the incident at 96): at 0.9 the lone false
+        // alarm at 77 is 1440/13 ≈ 111 a day, within the budget of 200; at 0.1 minutes 75 to 85 are one false episode
+        // of 11 minutes = 2 started horizons, ≈ 222 a day. So the threshold is 0.9, whatever the second half holds.
+        assertEquals(0.9, quality.threshold(), 1e-12);
+        // Reported half, minutes 88 to 100: positives 88 to 98, negatives 99 and 100, a false alarm at 100.
+        assertEquals(new ModelQuality.Counts(11, 1, 1, 0), quality.confusion());
+        assertEquals(11 / 12.0, quality.precision(), 1e-12);
         assertEquals(1.0, quality.recall(), 1e-12);
-        assertEquals(26 / 27.0, quality.f1(), 1e-12, "2 · (13/14) · 1 / (13/14 + 1)");
-        assertEquals(25 / 26.0, quality.accuracy(), 1e-12);
-        assertEquals(1440 / 26.0, quality.falseAlarmsPerDay(), 1e-9);
-        assertEquals(1 / 13.0, quality.alarmTimeShare(), 1e-12, "1 of 13 negative minutes alarmed");
-        // 0.9 step: 13 positives in 14 rows → 13/14; the 0.1 step holds no positive.
-        assertEquals(13 / 14.0, quality.prAuc(), 1e-12);
-        // each positive outranks 12 negatives and ties with 1: 12.5 / 13
-        assertEquals(25 / 26.0, quality.rocAuc(), 1e-12);
-        assertEquals(1, quality.events().incidents(), "only the incident at 90 is in the validation part");
+        assertEquals(12 / 13.0, quality.accuracy(), 1e-12);
+        assertEquals(1440 / 13.0, quality.falseAlarmsPerDay(), 1e-9, "the alarm at 100, not the one at 77");
+        assertEquals(1 / 2.0, quality.alarmTimeShare(), 1e-12, "1 of 2 negative minutes alarmed");
+        assertEquals(11 / 12.0, quality.prAuc(), 1e-12);
+        // each positive outranks the negative at 99 and ties with the one at 100: 1.5 / 2
+        assertEquals(0.75, quality.rocAuc(), 1e-12);
+        assertEquals(1, quality.events().incidents(), "only the incident at 96 is in the reported half");
         assertEquals(1.0, quality.events().eventRecall());
-        assertEquals(10.0, quality.events().medianLeadMinutes(), 1e-12, "first alarm at 80, onset at 90");
+        assertEquals(8.0, quality.events().medianLeadMinutes(), 1e-12, "first reported alarm at 88, onset at 96");
         assertEquals(2, quality.precisionRecall().size(), "one point per distinct score");
+    }
+
+    @Test
+    void rowsAtWhichTheSourceObservedTheInstanceDownAreNeitherTrainedOnNorMeasuredButStillMarkTheIncident() {
+        LabelledRows all = history(new int[][]{{30, 32}, {96, 98}}, 77, 100);
+        boolean[] observed = all.incidents().clone();
+        LabelledRows rows = new LabelledRows(all.schema(), all.vectors(), all.labels(), all.incidents(), observed,
+                all.instances(), all.timestamps());
+        List<LabelledRows> trainedOn = new ArrayList<>();
+        ModelQuality quality = new ChronologicalHoldout(0.25, HORIZON, 200).run(rows, training -> {
+            trainedOn.add(training);
+            return new FirstFeature();
+        }).quality();
+        assertEquals(62, trainedOn.get(0).size(), "minutes 0 to 64 less 30 to 32, observed down");
+        assertEquals(0, trainedOn.get(0).observedDownRows());
+        assertEquals(10, quality.validationRows(), "minutes 96 to 98 were observed down: no predictions");
+        assertEquals(3, quality.observedDownRows());
+        assertEquals(8, quality.validationPositives(), "minutes 88 to 95");
+        assertEquals(1, quality.events().incidents(), "the incident is still found where it begins");
+        assertEquals(8.0, quality.events().medianLeadMinutes(), 1e-12, "caught before it was observed");
     }
 
     @Test

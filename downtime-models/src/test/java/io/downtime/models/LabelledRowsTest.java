@@ -37,7 +37,7 @@ class LabelledRowsTest {
         assertArrayEquals(new long[]{300, 200}, kept.timestamps(), "400 is the exclusive end");
         assertArrayEquals(new String[]{"a", "a"}, kept.instances());
         assertArrayEquals(new byte[]{0, 0}, kept.labels());
-        assertArrayEquals(new boolean[]{false, false}, kept.down());
+        assertArrayEquals(new boolean[]{false, false}, kept.incidents());
         assertSame(rows.vectors()[0], kept.vectors()[0], "each row keeps its own vector");
         assertSame(rows.vectors()[2], kept.vectors()[1]);
         assertSame(SCHEMA, kept.schema());
@@ -49,7 +49,7 @@ class LabelledRowsTest {
         assertArrayEquals(new long[]{100, 100}, kept.timestamps());
         assertArrayEquals(new String[]{"b", "a"}, kept.instances());
         assertArrayEquals(new byte[]{1, 1}, kept.labels());
-        assertArrayEquals(new boolean[]{false, true}, kept.down());
+        assertArrayEquals(new boolean[]{false, true}, kept.incidents());
         assertArrayEquals(new double[]{1, 1}, kept.vectors()[0]);
         assertArrayEquals(new double[]{4, 4}, kept.vectors()[1]);
     }
@@ -82,7 +82,19 @@ class LabelledRowsTest {
     void rowsWithoutIncidentTimesAreNeverDown() {
         LabelledRows rows = new LabelledRows(SCHEMA, new double[][]{{1, 2}}, new byte[]{1}, new String[]{"a"},
                 new long[]{0});
-        assertArrayEquals(new boolean[]{false}, rows.down());
+        assertArrayEquals(new boolean[]{false}, rows.incidents());
+    }
+
+    @Test
+    void predictionsLeaveOutTheRowsAtWhichTheSourceObservedTheInstanceDown() {
+        LabelledRows rows = new LabelledRows(SCHEMA, new double[][]{{0, 0}, {1, 1}, {2, 2}}, new byte[]{1, 1, 0},
+                new boolean[]{false, true, false}, new boolean[]{false, true, false}, new String[]{"a", "a", "a"},
+                new long[]{0, 60_000, 120_000});
+        assertEquals(1, rows.observedDownRows());
+        LabelledRows predictions = rows.predictions();
+        assertArrayEquals(new long[]{0, 120_000}, predictions.timestamps());
+        assertArrayEquals(new boolean[]{false, false}, predictions.observedDown());
+        assertSame(mixed().predictions().getClass(), LabelledRows.class);
     }
 
     @Test
@@ -109,8 +121,8 @@ class LabelledRowsTest {
     void ofTakesEveryColumnOfACsvTrainingSet() throws IOException {
         StringWriter csv = new StringWriter();
         TrainingSetCsv.writeHeader(csv, SCHEMA);
-        TrainingSetCsv.writeRow(csv, "a", 60_000, (byte) 0, false, new double[]{0.5, Double.NaN});
-        TrainingSetCsv.writeRow(csv, "b", 120_000, (byte) 1, true, new double[]{1.5, 2.5});
+        TrainingSetCsv.writeRow(csv, "a", 60_000, (byte) 0, false, false, new double[]{0.5, Double.NaN});
+        TrainingSetCsv.writeRow(csv, "b", 120_000, (byte) 1, true, true, new double[]{1.5, 2.5});
         LabelledRows rows = LabelledRows.of(SCHEMA,
                 TrainingSetCsv.read(new BufferedReader(new StringReader(csv.toString()))));
 
@@ -118,7 +130,8 @@ class LabelledRowsTest {
         assertArrayEquals(new double[]{0.5, Double.NaN}, rows.vectors()[0]);
         assertArrayEquals(new double[]{1.5, 2.5}, rows.vectors()[1]);
         assertArrayEquals(new byte[]{0, 1}, rows.labels());
-        assertArrayEquals(new boolean[]{false, true}, rows.down());
+        assertArrayEquals(new boolean[]{false, true}, rows.incidents());
+        assertArrayEquals(new boolean[]{false, true}, rows.observedDown());
         assertArrayEquals(new String[]{"a", "b"}, rows.instances());
         assertArrayEquals(new long[]{60_000, 120_000}, rows.timestamps());
     }
@@ -131,7 +144,7 @@ class LabelledRowsTest {
                 List.of("cpu_last", "mem_last", "disk_last"),
                 List.of("cpu_last", "net_last"))) {
             TrainingSetCsv.Rows csv = new TrainingSetCsv.Rows(columns, List.of(), List.of(), List.of(), List.of(),
-                    List.of());
+                    List.of(), List.of());
             FeatureSchema.SchemaMismatchException error = assertThrows(FeatureSchema.SchemaMismatchException.class,
                     () -> LabelledRows.of(SCHEMA, csv), columns::toString);
             assertTrue(error.getMessage().contains(SCHEMA.hash()), error.getMessage());

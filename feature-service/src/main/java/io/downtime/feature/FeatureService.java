@@ -100,7 +100,9 @@ public class FeatureService {
     /**
      * The labelled rows of every instance for {@code horizon}, as CSV or JSON to stream. Input is validated and the
      * samples are fetched before anything is written, so a bad parameter or an unreachable collector is a clean
-     * error response. Rows whose label cannot be known yet (the horizon reaches past the newest sample) are left out.
+     * error response. Rows whose label cannot be known yet (the horizon reaches past the newest sample) are left out;
+     * rows at which the source observed the instance down are marked so (they are no prediction, and training and every
+     * figure leave them out), and their incident flags mark where incidents begin and end.
      *
      * @param from   ISO-8601 start, or null for the configured training window back from the newest samples
      * @param to     ISO-8601 end, or null for the newest samples
@@ -124,17 +126,18 @@ public class FeatureService {
             }
             for (CollectorSamples samples : all) {
                 InstanceSeries series = samples.toSeries();
-                byte[] labels = DowntimeLabels.label(series.down(), horizonSteps);
+                byte[] labels = DowntimeLabels.label(series.incidents(), horizonSteps);
                 for (int t = 0; t < series.length(); t++) {
                     if (labels[t] == DowntimeLabels.UNKNOWN) {
                         continue;
                     }
                     double[] vector = extractor.vectorAt(series, t);
                     if (json != null) {
-                        json.row(series.instance(), series.timestamps()[t], labels[t], series.down()[t], vector);
+                        json.row(series.instance(), series.timestamps()[t], labels[t], series.incidents()[t],
+                                series.observedDown()[t], vector);
                     } else {
                         TrainingSetCsv.writeRow(out, series.instance(), series.timestamps()[t], labels[t],
-                                series.down()[t], vector);
+                                series.incidents()[t], series.observedDown()[t], vector);
                     }
                 }
             }

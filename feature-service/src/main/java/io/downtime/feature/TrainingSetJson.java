@@ -7,7 +7,7 @@ import java.io.Writer;
 
 /**
  * The JSON form of a training set, written row by row as it streams:
- * {@code {"schema": hash, "names": [...], "rows": [{"instance", "timestamp", "label", "down", "vector": [...]}, ...]}},
+ * {@code {"schema": hash, "names": [...], "rows": [{"instance", "timestamp", "label", "incident", "observedDown", "vector": [...]}, ...]}},
  * with null for a missing value.
  */
 final class TrainingSetJson {
@@ -24,11 +24,11 @@ final class TrainingSetJson {
         out.write("],\"rows\":[");
     }
 
-    void row(String instance, long timestamp, byte label, boolean down, double[] vector) throws IOException {
+    void row(String instance, long timestamp, byte label, boolean incident, boolean observedDown, double[] vector) throws IOException {
         StringBuilder row = new StringBuilder(16 * vector.length + 64);
         row.append(first ? "" : ",").append("\n{\"instance\":").append(quoted(instance))
                 .append(",\"timestamp\":").append(timestamp).append(",\"label\":").append(label)
-                .append(",\"down\":").append(down).append(",\"vector\":[");
+                .append(",\"incident\":").append(incident).append(",\"observedDown\":").append(observedDown).append(",\"vector\":[");
         for (int i = 0; i < vector.length; i++) {
             row.append(i == 0 ? "" : ",").append(Double.isNaN(vector[i]) ? "null" : Double.toString(vector[i]));
         }

@@ -57,7 +57,8 @@ public class StubCollector implements QuarkusTestResourceLifecycleManager {
         samples.put("signals", List.of("cpu_busy", "memory_available_ratio"));
         samples.put("timestamps", timestamps);
         samples.put("values", new ArrayList<>(Arrays.asList(cpu, memory)));
-        samples.put("down", down);
+        samples.put("observedDown", down);
+        samples.put("incidents", down);
         return samples;
     }
 

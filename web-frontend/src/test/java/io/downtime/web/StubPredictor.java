@@ -63,7 +63,7 @@ public class StubPredictor implements QuarkusTestResourceLifecycleManager {
                 .on("/samples", uri -> HttpStub.Reply.json("""
                         [{"instance": "web-3", "step": "1m", "signals": ["load1", "log_errors"],
                           "timestamps": [0, 60000, 120000], "values": [[1.0, null, 3.0], [0.0, 5.0, 1.0]],
-                          "down": [false, true, false]}]"""))
+                          "observedDown": [false, true, false], "incidents": [false, true, false]}]"""))
                 .on("/signals", uri -> HttpStub.Reply.json(
                         "{\"source\": \"simulator\", \"step\": \"1m\", \"signals\": [\"load1\", \"log_errors\"]}"));
         features = new HttpStub().on("/features/web-3", uri -> HttpStub.Reply.json("""

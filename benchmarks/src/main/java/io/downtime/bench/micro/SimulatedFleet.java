@@ -54,7 +54,7 @@ final class SimulatedFleet {
         List<String> instances = new ArrayList<>();
         List<Long> timestamps = new ArrayList<>();
         for (InstanceSeries series : histories) {
-            byte[] labelled = DowntimeLabels.label(series.down(), HORIZON_SAMPLES);
+            byte[] labelled = DowntimeLabels.label(series.incidents(), HORIZON_SAMPLES);
             for (int t = extractor.historyNeeded(); t < series.length(); t += step) {
                 if (labelled[t] != DowntimeLabels.UNKNOWN) {
                     vectors.add(extractor.vectorAt(series, t));
@@ -103,6 +103,6 @@ final class SimulatedFleet {
                 values[s][t] = down[t] ? Double.NaN : value;
             }
         }
-        return new InstanceSeries(name, timestamps, signals, values, down);
+        return InstanceSeries.observed(name, timestamps, signals, values, down);
     }
 }

@@ -123,7 +123,7 @@ public final class PrometheusSource implements MetricSource {
             timestamps[t] = start + t * stepMillis;
             down[t] = !Double.isNaN(downValues[t]);
         }
-        return Optional.of(new InstanceSeries(instance, timestamps, signals, values, down));
+        return Optional.of(InstanceSeries.observed(instance, timestamps, signals, values, down));
     }
 
     private void read(long start, long end, InstanceWindows windows) {

@@ -9,7 +9,7 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * Replays the labelled part of a dataset as if its servers were live, with its labels as incidents (the unlabelled
+ * Replays the labelled part of a dataset as if its servers were live, with its labels as incidents that no feature sees (the unlabelled
  * part is left out: nobody knows where its incidents are). The first poll appends {@code history} of data at once, so
  * models can train; the rest follows at {@code speed} times real time. Times are shifted so the replay starts
  * {@code history} before the first poll; every entity starts at the same moment.
@@ -73,7 +73,7 @@ public final class ReplaySource implements MetricSource {
                 for (int s = 0; s < sample.length; s++) {
                     sample[s] = labelled.values()[s][t];
                 }
-                windows.append(entity.name(), shift + offset, sample, labelled.down()[t]);
+                windows.appendLabelled(entity.name(), shift + offset, sample, labelled.incidents()[t]);
                 next[e]++;
             }
         }

@@ -23,7 +23,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Recent samples of one or all instances, with the down flag each sample carries (the incident label). Bounded: a
+ * Recent samples of one or all instances, with what the source observed of each sample's state and the incidents
+ * (labels) it falls in. Bounded: a
  * response covers at most the retention of each instance and {@value #MAX_PAGE} instances.
  */
 @Path("/samples")
@@ -38,15 +39,16 @@ public class SamplesResource {
      * @param signals    signal names, in the order of {@code values}
      * @param timestamps epoch milliseconds of each sample
      * @param values     per signal, one value per timestamp; null where no sample was taken
-     * @param down       per timestamp: an incident was under way
+     * @param observedDown per timestamp: the source saw the instance down (not scraped, {@code up == 0})
+     * @param incidents  per timestamp: an incident was under way (a label: for training and scoring, never a feature)
      */
     public record Samples(String instance, String step, List<String> signals, long[] timestamps, List<Double[]> values,
-                          boolean[] down) {
+                          boolean[] observedDown, boolean[] incidents) {
 
         static Samples of(InstanceSeries series, Duration step) {
             List<Double[]> columns = Arrays.stream(series.values()).map(Samples::nullForNaN).toList();
             return new Samples(series.instance(), PrometheusDuration.format(step), series.signals(),
-                    series.timestamps(), columns, series.down());
+                    series.timestamps(), columns, series.observedDown(), series.incidents());
         }
 
         private static Double[] nullForNaN(double[] values) {

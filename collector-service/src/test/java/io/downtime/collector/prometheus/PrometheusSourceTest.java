@@ -77,7 +77,7 @@ class PrometheusSourceTest {
         assertArrayEquals(new double[]{96, 97, 98, 99, 100}, a.valuesOf("load"));
         assertTrue(Double.isNaN(a.valuesOf("memory")[0]), "a non-finite value is missing, not invented");
         assertTrue(Double.isNaN(series("b").valuesOf("memory")[0]), "b has no memory series");
-        assertArrayEquals(new boolean[]{false, false, false, false, true}, series("b").down());
+        assertArrayEquals(new boolean[]{false, false, false, false, true}, series("b").observedDown());
         assertTrue(source.healthy());
     }
 

@@ -27,8 +27,8 @@ class ReplaySourceTest {
             values[0][t] = t;
             down[t] = t == downAt;
         }
-        InstanceSeries unlabelled = new InstanceSeries(name, new long[]{0}, List.of("m1"), new double[][]{{-1}}, new boolean[1]);
-        return new Entity(name, unlabelled, new InstanceSeries(name, timestamps, List.of("m1"), values, down));
+        InstanceSeries unlabelled = InstanceSeries.observed(name, new long[]{0}, List.of("m1"), new double[][]{{-1}}, new boolean[1]);
+        return new Entity(name, unlabelled, InstanceSeries.observed(name, timestamps, List.of("m1"), values, down));
     }
 
     private static InstanceWindows windows() {
@@ -50,7 +50,9 @@ class ReplaySourceTest {
         replay.poll(start + 2_000, windows);
         InstanceSeries later = windows.get("a").orElseThrow().between(0, Long.MAX_VALUE);
         assertEquals(13, later.length(), "two seconds at 60x replay two more minutes");
-        assertArrayEquals(new boolean[]{false, true}, new boolean[]{later.down()[11], later.down()[12]});
+        assertArrayEquals(new boolean[]{false, true}, new boolean[]{later.incidents()[11], later.incidents()[12]},
+                "the dataset's labels are the incidents");
+        assertArrayEquals(new boolean[later.length()], later.observedDown(), "a replayed dataset observes no down state");
         assertEquals(13, windows.get("b").orElseThrow().size());
     }
 

@@ -42,7 +42,7 @@ class FleetSimulatorTest {
         List<InstanceSeries> second = simulate(42, Duration.ofHours(12));
         for (int i = 0; i < first.size(); i++) {
             assertEquals(first.get(i).instance(), second.get(i).instance());
-            assertArrayEquals(first.get(i).down(), second.get(i).down());
+            assertArrayEquals(first.get(i).observedDown(), second.get(i).observedDown());
             for (int s = 0; s < first.get(i).signals().size(); s++) {
                 assertArrayEquals(first.get(i).values()[s], second.get(i).values()[s]);
             }
@@ -58,7 +58,7 @@ class FleetSimulatorTest {
             assertEquals(2 * 24 * 60, series.length());
             int onsets = 0;
             for (int t = 1; t < series.length(); t++) {
-                if (series.down()[t] && !series.down()[t - 1]) {
+                if (series.observedDown()[t] && !series.observedDown()[t - 1]) {
                     onsets++;
                 }
             }
@@ -67,7 +67,7 @@ class FleetSimulatorTest {
         assertTrue(incidents.stream().mapToInt(Integer::intValue).sum() >= 20, "incidents per server: " + incidents);
         assertTrue(incidents.contains(0), "some servers should stay up: " + incidents);
         InstanceSeries failing = fleet.get(incidents.indexOf(incidents.stream().max(Integer::compare).orElseThrow()));
-        assertFalse(failing.down()[failing.length() - 1] && failing.down()[0], "incidents end with a recovery");
+        assertFalse(failing.observedDown()[failing.length() - 1] && failing.observedDown()[0], "incidents end with a recovery");
     }
 
     @Test
@@ -75,7 +75,7 @@ class FleetSimulatorTest {
         for (InstanceSeries series : simulate(42, Duration.ofDays(1))) {
             for (int t = 0; t < series.length(); t++) {
                 for (String signal : FleetSimulator.signals()) {
-                    assertEquals(series.down()[t], Double.isNaN(series.valuesOf(signal)[t]), series.instance() + " at " + t);
+                    assertEquals(series.observedDown()[t], Double.isNaN(series.valuesOf(signal)[t]), series.instance() + " at " + t);
                 }
             }
         }

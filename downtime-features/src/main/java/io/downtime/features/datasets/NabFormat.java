@@ -42,7 +42,7 @@ final class NabFormat {
             String key = dir.resolve("data").relativize(file).toString().replace('\\', '/');
             String name = file.getFileName().toString().replace(".csv", "");
             InstanceSeries test = series(name, file, labels.path(key), windows.path(key));
-            InstanceSeries empty = new InstanceSeries(name, new long[0], test.signals(), new double[1][0], new boolean[0]);
+            InstanceSeries empty = InstanceSeries.observed(name, new long[0], test.signals(), new double[1][0], new boolean[0]);
             entities.add(new Entity(name, empty, test));
         }
         return entities;
@@ -83,7 +83,7 @@ final class NabFormat {
                 }
             }
         }
-        return new InstanceSeries(name, timestamps, List.of("value"), new double[][]{values}, down);
+        return InstanceSeries.labelled(name, timestamps, List.of("value"), new double[][]{values}, down);
     }
 
     /** The end of the window containing {@code start}; {@code start} itself when no window contains it. */

@@ -92,7 +92,7 @@ final class ServerMachineFormat {
                 values[s][t] = row[s];
             }
         }
-        return new InstanceSeries(name, timestamps, signals, values, down);
+        return InstanceSeries.labelled(name, timestamps, signals, values, down);
     }
 
     private static List<double[]> rows(Path file) throws IOException {

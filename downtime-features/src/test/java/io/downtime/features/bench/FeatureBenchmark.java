@@ -40,8 +40,8 @@ public final class FeatureBenchmark {
         List<InstanceSeries> fleet = new ArrayList<>(INSTANCES);
         for (int i = 0; i < INSTANCES; i++) {
             InstanceSeries shared = distinct.get(i % distinct.size());
-            fleet.add(new InstanceSeries("instance-" + i, shared.timestamps(), shared.signals(), shared.values(),
-                    shared.down()));
+            fleet.add(InstanceSeries.observed("instance-" + i, shared.timestamps(), shared.signals(), shared.values(),
+                    shared.observedDown()));
         }
         double best = Double.MAX_VALUE;
         double checksum = 0;
@@ -54,7 +54,7 @@ public final class FeatureBenchmark {
         }
 
         InstanceSeries history = series("history", signals, 2 * 1440, random);
-        byte[] labels = DowntimeLabels.label(history.down(), 60);
+        byte[] labels = DowntimeLabels.label(history.incidents(), 60);
         long started = System.nanoTime();
         long rows = 0;
         try (Writer sink = Writer.nullWriter()) {
@@ -62,7 +62,8 @@ public final class FeatureBenchmark {
             for (int repeat = 0; repeat < 5; repeat++) {
                 for (int t = 0; t < history.length(); t++) {
                     if (labels[t] != DowntimeLabels.UNKNOWN) {
-                        TrainingSetCsv.writeRow(sink, "history", history.timestamps()[t], labels[t], history.down()[t],
+                        TrainingSetCsv.writeRow(sink, "history", history.timestamps()[t], labels[t], history.incidents()[t],
+                                history.observedDown()[t],
                                 extractor.vectorAt(history, t));
                         rows++;
                     }
@@ -90,6 +91,6 @@ public final class FeatureBenchmark {
                 values[s][t] = down[t] ? Double.NaN : random.nextDouble();
             }
         }
-        return new InstanceSeries(name, timestamps, signals, values, down);
+        return InstanceSeries.observed(name, timestamps, signals, values, down);
     }
 }

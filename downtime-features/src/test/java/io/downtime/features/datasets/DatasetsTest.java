@@ -44,8 +44,9 @@ class DatasetsTest {
         assertEquals("m-1", entity.name());
         assertEquals(List.of("m1", "m2"), entity.test().signals());
         assertEquals(3, entity.train().length());
-        assertArrayEquals(new boolean[]{false, false, false}, entity.train().down());
-        assertArrayEquals(new boolean[]{false, true}, entity.test().down());
+        assertArrayEquals(new boolean[]{false, false, false}, entity.train().incidents());
+        assertArrayEquals(new boolean[]{false, true}, entity.test().incidents());
+        assertArrayEquals(new boolean[]{false, false}, entity.test().observedDown(), "a dataset observes no down state");
         assertArrayEquals(new double[]{0.8, 1.0}, entity.test().valuesOf("m2"));
         long fiveMinutes = 300_000;
         assertEquals(entity.train().timestamps()[2] + fiveMinutes, entity.test().timestamps()[0]);
@@ -85,7 +86,8 @@ class DatasetsTest {
         assertEquals("x", entity.name());
         assertEquals(0, entity.train().length());
         assertArrayEquals(new double[]{1, 2, 3, 4, 5}, entity.test().valuesOf("value"));
-        assertArrayEquals(new boolean[]{false, false, true, true, false}, entity.test().down());
+        assertArrayEquals(new boolean[]{false, false, true, true, false}, entity.test().incidents());
+        assertArrayEquals(new boolean[5], entity.test().observedDown(), "a dataset observes no down state");
     }
 
     @Test
@@ -99,7 +101,7 @@ class DatasetsTest {
         List<Entity> nab = Datasets.read("nab", SHARED.resolve("nab"));
         assertEquals(24, nab.size());
         assertTrue(nab.stream().anyMatch(e -> {
-            boolean[] down = e.test().down();
+            boolean[] down = e.test().incidents();
             for (boolean d : down) {
                 if (d) {
                     return true;

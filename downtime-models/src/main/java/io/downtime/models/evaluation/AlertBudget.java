@@ -10,9 +10,10 @@ import java.util.Map;
 /**
  * False alarms as an operator counts them, and the alarm threshold that keeps them within a budget.
  * <p>
- * An alarm episode is a run of consecutive alarmed rows (score at or above the threshold) of one instance. An episode
- * that starts on a negative row (no incident under way, none starting within the horizon) is false, and counts once
- * per started horizon of its length, as an alert that re-notifies would: a never-ending alarm is not cheap.
+ * A false alarm is a run of consecutive alarmed rows (score at or above the threshold) of one instance on negative rows
+ * (no incident under way, none starting within the horizon). It counts once per started horizon of its length, as an
+ * alert that re-notifies would: a never-ending alarm is not cheap, and an alarm that outlasts an incident is false for
+ * the time it runs on after the recovery.
  */
 public final class AlertBudget {
 
@@ -81,27 +82,33 @@ public final class AlertBudget {
         return candidates[low];
     }
 
+    /**
+     * Runs of consecutive alarmed negative rows, each counted once per started horizon of its length. An episode that
+     * begins before an incident's warning window, or runs on after its recovery, is false for exactly those stretches.
+     */
     private long falseAlarms(Rows rows, List<Integer> indices, double threshold, long step) {
         long count = 0;
         int i = 0;
         while (i < indices.size()) {
             int row = indices.get(i);
-            if (rows.scores()[row] < threshold) {
+            if (!(rows.scores()[row] >= threshold) || rows.labels()[row] != 0) {
                 i++;
                 continue;
             }
             int end = i;
-            while (end + 1 < indices.size() && rows.scores()[indices.get(end + 1)] >= threshold
+            while (end + 1 < indices.size() && falselyAlarmed(rows, indices.get(end + 1), threshold)
                     && rows.timestamps()[indices.get(end + 1)] - rows.timestamps()[indices.get(end)] <= step * 3 / 2) {
                 end++;
             }
-            if (rows.labels()[row] == 0) {
-                long length = rows.timestamps()[indices.get(end)] - rows.timestamps()[row] + step;
-                count += Math.max(1, (length + horizonMillis - 1) / horizonMillis);
-            }
+            long length = rows.timestamps()[indices.get(end)] - rows.timestamps()[row] + step;
+            count += Math.max(1, (length + horizonMillis - 1) / horizonMillis);
             i = end + 1;
         }
         return count;
+    }
+
+    private static boolean falselyAlarmed(Rows rows, int row, double threshold) {
+        return rows.scores()[row] >= threshold && rows.labels()[row] == 0;
     }
 
     private static Map<String, List<Integer>> byInstance(Rows rows) {

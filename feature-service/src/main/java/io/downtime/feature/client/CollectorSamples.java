@@ -4,9 +4,12 @@ import io.downtime.features.InstanceSeries;
 
 import java.util.List;
 
-/** The collector's samples of one instance, as columns; null values are missing samples. */
+/**
+ * The collector's samples of one instance, as columns; null values are missing samples. {@code observedDown} is what the
+ * source saw, {@code incidents} the labels (never a feature).
+ */
 public record CollectorSamples(String instance, String step, List<String> signals, long[] timestamps,
-                               List<Double[]> values, boolean[] down) {
+                               List<Double[]> values, boolean[] observedDown, boolean[] incidents) {
 
     public InstanceSeries toSeries() {
         double[][] columns = new double[values.size()][];
@@ -17,6 +20,6 @@ public record CollectorSamples(String instance, String step, List<String> signal
                 columns[s][t] = boxed[t] == null ? Double.NaN : boxed[t];
             }
         }
-        return new InstanceSeries(instance, timestamps, signals, columns, down);
+        return new InstanceSeries(instance, timestamps, signals, columns, observedDown, incidents);
     }
 }

@@ -23,7 +23,7 @@ public interface CollectorClient {
 
     /** Samples as columns; null values are missing. */
     record Samples(String instance, String step, List<String> signals, long[] timestamps, List<Double[]> values,
-                   boolean[] down) {
+                   boolean[] incidents) {
     }
 
     /** The collector's source, step and signals. */

@@ -70,7 +70,7 @@ public class InstancePage {
                     values[t] = value == null ? Double.NaN : value;
                 }
                 Chart chart = new Chart(signal, SvgCharts.lineChart(signal + " of " + instance + ", incidents shaded",
-                        s.timestamps(), values, s.down(), false));
+                        s.timestamps(), values, s.incidents(), false));
                 (signal.startsWith("log_") ? logs : signals).add(chart);
             }
         }, () -> problems.add("Signals are unavailable: collector-service did not answer for this instance."));
@@ -96,7 +96,7 @@ public class InstancePage {
             while (sample + 1 < samples.timestamps().length && samples.timestamps()[sample + 1] <= times[i]) {
                 sample++;
             }
-            down[i] = sample >= 0 && samples.down()[sample];
+            down[i] = sample >= 0 && samples.incidents()[sample];
         }
         return down;
     }

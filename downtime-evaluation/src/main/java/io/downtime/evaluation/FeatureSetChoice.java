@@ -1,0 +1,108 @@
+package io.downtime.evaluation;
+
+import io.downtime.features.FeatureSchema;
+import io.downtime.features.profile.NormalProfile;
+import io.downtime.models.Algorithm;
+import io.downtime.models.CrossInstanceChoice;
+import io.downtime.models.DowntimeClassifier;
+import io.downtime.models.Explanation;
+import io.downtime.models.LabelledRows;
+import io.downtime.models.ModelSettings;
+
+import java.util.List;
+import java.util.stream.IntStream;
+
+/**
+ * Which features the models see, chosen on the training servers alone the way the product is used, on servers left out
+ * of training ({@link CrossInstanceChoice}, with XGBoost, the default algorithm): every feature, or only what is
+ * relative to each server's own normal (the {@link NormalProfile} scores and the missing-data features), which carries
+ * over to servers no model has seen. Decided before any test figure is looked at.
+ */
+final class FeatureSetChoice {
+
+    /** The candidates, in the order tried. */
+    enum FeatureSet {
+        /** Every feature: each signal's own statistics and the profile's scores. */
+        ALL,
+        /** The profile's scores and the missing-data features only. */
+        PROFILE;
+
+        boolean keeps(String feature) {
+            return this == ALL || feature.startsWith("profile_") || feature.startsWith("missing_share")
+                    || feature.equals("gap_samples") || feature.equals("samples_since_observed_down");
+        }
+    }
+
+    private FeatureSetChoice() {
+    }
+
+    /** The best feature set for {@code fit}, by PR-AUC on the training servers left out in turn. */
+    static FeatureSet choose(LabelledRows fit, ModelSettings settings) {
+        double best = CrossInstanceChoice.best(fit, new double[]{0, 1}, (rows, candidate) -> {
+            FeatureSet set = FeatureSet.values()[candidate.intValue()];
+            int[] kept = columns(rows.schema(), set);
+            DowntimeClassifier model = Algorithm.XGBOOST.trainer(settings).apply(select(rows, set));
+            return new OnColumns(model, rows.schema(), kept);
+        }, "feature set (0 = all, 1 = profile scores only)");
+        return FeatureSet.values()[(int) best];
+    }
+
+    /** The rows with only the columns of {@code set}. */
+    static LabelledRows select(LabelledRows rows, FeatureSet set) {
+        if (set == FeatureSet.ALL) {
+            return rows;
+        }
+        int[] kept = columns(rows.schema(), set);
+        FeatureSchema schema = schema(rows.schema(), set);
+        double[][] vectors = new double[rows.size()][];
+        for (int r = 0; r < vectors.length; r++) {
+            vectors[r] = pick(rows.vectors()[r], kept);
+        }
+        return new LabelledRows(schema, vectors, rows.labels(), rows.incidents(), rows.observedDown(),
+                rows.instances(), rows.timestamps());
+    }
+
+    static FeatureSchema schema(FeatureSchema all, FeatureSet set) {
+        if (set == FeatureSet.ALL) {
+            return all;
+        }
+        List<String> names = all.names().stream().filter(set::keeps).toList();
+        return new FeatureSchema(names, all.definition() + " features=" + set.name().toLowerCase(java.util.Locale.ROOT));
+    }
+
+    private static int[] columns(FeatureSchema schema, FeatureSet set) {
+        return IntStream.range(0, schema.size()).filter(i -> set.keeps(schema.names().get(i))).toArray();
+    }
+
+    private static double[] pick(double[] vector, int[] kept) {
+        double[] picked = new double[kept.length];
+        for (int i = 0; i < kept.length; i++) {
+            picked[i] = vector[kept[i]];
+        }
+        return picked;
+    }
+
+    /** A model of a column subset, scoring full vectors: only for measuring a candidate on held-out rows. */
+    private record OnColumns(DowntimeClassifier model, FeatureSchema schema, int[] kept) implements DowntimeClassifier {
+
+        @Override
+        public String algorithm() {
+            return model.algorithm();
+        }
+
+        @Override
+        public double probability(double[] vector) {
+            return model.probability(pick(vector, kept));
+        }
+
+        @Override
+        public byte[] save() {
+            throw new UnsupportedOperationException("a candidate of the feature-set choice is never stored");
+        }
+
+        @Override
+        public Explanation explain(double[] vector) {
+            throw new UnsupportedOperationException("a candidate of the feature-set choice explains nothing");
+        }
+    }
+}
