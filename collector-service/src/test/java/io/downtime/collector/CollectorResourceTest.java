@@ -34,7 +34,8 @@ class CollectorResourceTest {
                 .body("[0].timestamps", hasSize(30))
                 .body("[0].values", hasSize(15))
                 .body("[0].values[0]", hasSize(30))
-                .body("[0].down", hasSize(30));
+                .body("[0].observedDown", hasSize(30))
+                .body("[0].incidents", hasSize(30));
     }
 
     @Test

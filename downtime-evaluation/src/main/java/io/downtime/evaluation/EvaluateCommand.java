@@ -36,8 +36,8 @@ public final class EvaluateCommand {
               --algorithms   comma-separated subset of: %s (default: all)
               --alert-budget false alarms allowed per entity per day when choosing thresholds (default 1)
               --thresholds   per-instance (default): each tested server's alarm threshold is read from its own
-                             unlabelled history before the test rows, never below the pooled one; pooled: one
-                             threshold from the training servers' last quarter
+                             unlabelled history before the test rows; pooled: one threshold from the training
+                             servers' last quarter
               --features     chosen (default): all or profile, whichever XGBoost does better with on training servers
                              left out in turn; all: every feature; profile: only each server's scores against its own
                              normal profile and the missing-data features

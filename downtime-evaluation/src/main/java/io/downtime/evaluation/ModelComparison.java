@@ -24,9 +24,8 @@ final class ModelComparison {
         /** One threshold for every server, chosen on the threshold rows of the training servers. */
         POOLED,
         /**
-         * One per server, read from that server's own unlabelled history before the test rows, and never below the
-         * pooled one (each keeps the budget on its own rows; the higher keeps it on both); scores are reported relative
-         * to it (see {@link InstanceThresholds}).
+         * One per server, read from that server's own unlabelled history before the test rows; scores are reported
+         * relative to it (see {@link InstanceThresholds}).
          */
         PER_INSTANCE;
 
@@ -69,11 +68,9 @@ final class ModelComparison {
             double threshold;
             if (thresholds == Thresholds.PER_INSTANCE) {
                 LabelledRows history = split.calibration();
-                double pooled = measurement.threshold(QualityMeasurement.scores(model, split.threshold()),
-                        split.threshold());
                 InstanceThresholds own = InstanceThresholds.fit(QualityMeasurement.scores(model, history),
                         history.instances(), history.timestamps(), measurement.horizon(),
-                        measurement.alertBudgetPerDay()).atLeast(pooled);
+                        measurement.alertBudgetPerDay());
                 testScores = own.relative(testScores, split.test().instances());
                 threshold = 0.5;
             } else {

@@ -22,7 +22,8 @@ class EvaluationSplitTest {
 
     @Test
     void withinEachEntityFitThresholdAndTestFollowEachOtherWithAHorizonGap() {
-        EvaluationSplit split = EvaluationSplit.withinEntities(SCHEMA, List.of(entity("a", 100), entity("b", 200)), 5);
+        EvaluationSplit split = EvaluationSplit.withinEntities(SCHEMA, List.of(entity("a", 100), entity("b", 200)),
+                List.of(entity("a", 7), entity("b", 3)), 5);
         // a: test from 60, threshold from 45 to 55, fit 0..40; b: test from 120, threshold 90..115, fit 0..85.
         assertEquals(40 + 85, split.fit().size());
         assertEquals(10 + 25, split.threshold().size());
@@ -30,15 +31,17 @@ class EvaluationSplitTest {
         assertEquals(45.0, split.threshold().vectors()[0][0]);
         assertEquals(60.0, split.test().vectors()[0][0]);
         assertEquals(39.0, split.fit().vectors()[39][0], "no fit row within 5 minutes of the threshold rows");
+        assertEquals(10, split.calibration().size(), "each entity's own unlabelled history, kept whole");
     }
 
     @Test
     void acrossEntitiesEveryTestEntityIsTestedWhole() {
         EvaluationSplit split = EvaluationSplit.acrossEntities(SCHEMA, List.of(entity("a", 100)),
-                List.of(entity("z", 50)), 5);
+                List.of(entity("z", 50)), List.of(entity("z", 20)), 5);
         assertEquals(70, split.fit().size());
         assertEquals(25, split.threshold().size());
         assertEquals(50, split.test().size());
         assertEquals("z", split.test().instances()[0]);
+        assertEquals("z", split.calibration().instances()[0], "the history of the tested entity, not a trained one");
     }
 }

@@ -78,7 +78,8 @@ class FeaturesResourceTest {
                 .body("rows", hasSize((int) csv.lines().count() - 1))
                 .body("rows[0].instance", equalTo("srv-a"))
                 .body("rows.findAll { it.label == 1 }", hasSize(6))
-                .body("rows.findAll { it.down }", hasSize(3));
+                .body("rows.findAll { it.incident }", hasSize(3))
+                .body("rows.findAll { it.observedDown }", hasSize(3));
         given().queryParam("format", "xml").get("/training-set").then().statusCode(400).body("field", equalTo("format"));
         given().queryParam("to", "2026-01-01T00:00:00Z").get("/training-set").then().statusCode(400)
                 .body("field", equalTo("from"));
@@ -97,7 +98,8 @@ class FeaturesResourceTest {
         response.then().statusCode(200).contentType(containsString("text/csv"))
                 .header("X-Feature-Schema", equalTo(given().get("/features/schema").path("hash")));
         List<String> lines = response.asString().lines().toList();
-        assertEquals("instance,timestamp,label,down,cpu_busy_last", String.join(",", List.of(lines.get(0).split(",")).subList(0, 5)));
+        assertEquals("instance,timestamp,label,incident,observed_down,cpu_busy_last",
+                String.join(",", List.of(lines.get(0).split(",")).subList(0, 6)));
         // Each instance: 30 samples, the last 3 have a horizon past the data; srv-a's rows 17-22 are positive.
         assertEquals(1 + 2 * 27, lines.size());
         List<String> positives = lines.stream().skip(1).filter(l -> l.split(",")[2].equals("1")).toList();
@@ -106,6 +108,7 @@ class FeaturesResourceTest {
         assertEquals("srv-a," + first, positives.get(0).substring(0, positives.get(0).indexOf(",1,")));
     }
 
+    /** Labelled positive, in an incident, observed down: marked so, as training and every figure leave it out. */
     @Test
     void aDownSampleIsAMissingValue() {
         given().get("/features").then().statusCode(200)
@@ -113,7 +116,7 @@ class FeaturesResourceTest {
                 // srv-a was down at 3 of its last 10 samples (20-22).
                 .body("find { it.instance == 'srv-a' }.features.missing_share_10", closeTo(0.3, 1e-12));
         given().queryParam("horizon", "1m").get("/training-set").then().statusCode(200)
-                .body(containsString("srv-a," + (StubCollector.START + 20 * 60_000L) + ",1,1,,"));
+                .body(containsString("srv-a," + (StubCollector.START + 20 * 60_000L) + ",1,1,1,,"));
     }
 
     @Test

@@ -61,7 +61,7 @@ public class StubFeatureService implements QuarkusTestResourceLifecycleManager {
                     double slope = random.nextGaussian();
                     double noise = random.nextGaussian();
                     byte label = (byte) (slope + 0.3 * random.nextGaussian() > 1.5 ? 1 : 0);
-                    TrainingSetCsv.writeRow(csv, instance, 1_767_225_600_000L + t * 60_000L, label, false,
+                    TrainingSetCsv.writeRow(csv, instance, 1_767_225_600_000L + t * 60_000L, label, false, false,
                             new double[]{0.5 + 0.1 * random.nextGaussian(), slope, noise});
                 }
             }

@@ -64,13 +64,6 @@ public final class InstanceThresholds {
         return threshold;
     }
 
-    /** The same thresholds, each raised to {@code floor} where it is lower. */
-    public InstanceThresholds atLeast(double floor) {
-        Map<String, Double> raised = new HashMap<>();
-        thresholds.forEach((instance, threshold) -> raised.put(instance, Math.max(threshold, floor)));
-        return new InstanceThresholds(raised);
-    }
-
     /** Every instance's threshold. */
     public Map<String, Double> all() {
         return thresholds;

@@ -16,12 +16,15 @@ import smile.math.kernel.GaussianKernel;
  * <p>The kernel width matters more than anything else: a narrow kernel suits incidents that look like the ones
  * trained on, a wider one behaves more like a smooth, nearly linear model and carries over to servers whose incidents
  * look different. Unless a width is configured, it is chosen among {@link #WIDTHS} on servers left out of training
- * ({@link CrossInstanceChoice}): on SMD this picks 3 √inputs (test PR-AUC 0.53 instead of 0.29 with √inputs), on ASD
- * it keeps √inputs.
+ * ({@link CrossInstanceChoice}), never on test servers.
  */
 public final class SvmTrainer {
 
-    /** Candidate kernel widths, in multiples of √inputs. */
+    /**
+     * Candidate kernel widths, in multiples of √inputs: a geometric grid in steps of about √10 around the usual default
+     * √inputs, from a kernel as narrow as that default to one ten times wider. Fixed by that rule, not by any test
+     * figure.
+     */
     static final double[] WIDTHS = {1, 3, 10};
 
     private final SvmSettings settings;
