@@ -7,6 +7,7 @@ import io.downtime.models.ModelQuality;
 import io.downtime.models.ModelSettings;
 import io.downtime.models.QualityMeasurement;
 import io.downtime.models.evaluation.InstanceThresholds;
+import io.downtime.models.evaluation.TrailingThresholds;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -27,17 +28,26 @@ final class ModelComparison {
          * One per server, read from that server's own unlabelled history before the test rows; scores are reported
          * relative to it (see {@link InstanceThresholds}).
          */
-        PER_INSTANCE;
+        PER_INSTANCE,
+        /**
+         * One per server, read anew each day from that server's own scores of the trailing week (its history before
+         * the test rows, then the earlier test rows themselves); see {@link TrailingThresholds}.
+         */
+        TRAILING;
 
         static Thresholds of(String name) {
             return switch (name) {
                 case "pooled" -> POOLED;
                 case "per-instance" -> PER_INSTANCE;
+                case "trailing" -> TRAILING;
                 default -> throw new CommandLine.UsageException(
-                        "--thresholds must be pooled or per-instance, was '" + name + "'");
+                        "--thresholds must be trailing, per-instance or pooled, was '" + name + "'");
             };
         }
     }
+
+    /** How much of a server's recent scores its trailing threshold is read from. */
+    static final java.time.Duration TRAILING_WINDOW = java.time.Duration.ofDays(7);
 
     /** Rows timed on one thread for the scoring cost per row. */
     private static final int TIMED_ROWS = 5_000;
@@ -72,6 +82,15 @@ final class ModelComparison {
                         history.instances(), history.timestamps(), measurement.horizon(),
                         measurement.alertBudgetPerDay());
                 testScores = own.relative(testScores, split.test().instances());
+                threshold = 0.5;
+            } else if (thresholds == Thresholds.TRAILING) {
+                LabelledRows history = split.calibration();
+                LabelledRows test = split.test();
+                testScores = new TrailingThresholds(TRAILING_WINDOW, measurement.horizon(),
+                        measurement.alertBudgetPerDay()).relative(
+                        new TrailingThresholds.Scores(QualityMeasurement.scores(model, history), history.instances(),
+                                history.timestamps()),
+                        new TrailingThresholds.Scores(testScores, test.instances(), test.timestamps()));
                 threshold = 0.5;
             } else {
                 threshold = measurement.threshold(QualityMeasurement.scores(model, split.threshold()),

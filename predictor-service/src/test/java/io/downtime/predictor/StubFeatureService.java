@@ -60,7 +60,7 @@ public class StubFeatureService implements QuarkusTestResourceLifecycleManager {
                 for (int t = 0; t < 1500; t++) {
                     double slope = random.nextGaussian();
                     double noise = random.nextGaussian();
-                    byte label = (byte) (slope + 0.3 * random.nextGaussian() > 1.5 ? 1 : 0);
+                    byte label = (byte) (slope + 0.05 * random.nextGaussian() > 1.5 ? 1 : 0);
                     TrainingSetCsv.writeRow(csv, instance, 1_767_225_600_000L + t * 60_000L, label, false, false,
                             new double[]{0.5 + 0.1 * random.nextGaussian(), slope, noise});
                 }
