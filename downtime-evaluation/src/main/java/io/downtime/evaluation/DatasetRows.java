@@ -2,9 +2,11 @@ package io.downtime.evaluation;
 
 import io.downtime.features.DowntimeLabels;
 import io.downtime.features.FeatureExtractor;
+import io.downtime.features.FeatureSchema;
 import io.downtime.features.InstanceSeries;
 import io.downtime.features.datasets.Entity;
 import io.downtime.features.profile.NormalProfile;
+import io.downtime.features.profile.VectorProfile;
 import io.downtime.models.LabelledRows;
 
 import java.time.Duration;
@@ -34,7 +36,12 @@ final class DatasetRows {
     /** Most calibration rows kept per entity: the newest ones, a few days. */
     static final int MAX_CALIBRATION_ROWS = 10_000;
 
+    /** Prefix of the features relative to the entity's own normal. */
+    static final String RELATIVE = "rel_";
+
+    private final boolean profiles;
     private final FeatureExtractor extractor;
+    private final FeatureSchema schema;
     private final int horizonSteps;
 
     /**
@@ -43,11 +50,26 @@ final class DatasetRows {
      * @param horizon the prediction horizon
      */
     DatasetRows(List<String> signals, Duration step, Duration horizon) {
+        this(signals, step, horizon, true);
+    }
+
+    /**
+     * @param profiles with the normal profile's scores and the relative features (offline evaluation); without, exactly
+     *                 the features feature-service computes, so a model trained on them can be served
+     */
+    DatasetRows(List<String> signals, Duration step, Duration horizon, boolean profiles) {
+        this.profiles = profiles;
         List<String> all = new ArrayList<>(signals);
-        all.addAll(NormalProfile.SCORES);
+        if (profiles) {
+            all.addAll(NormalProfile.SCORES);
+        }
         this.extractor = new FeatureExtractor(all, new int[]{5, 15, 60}, 360,
                 (int) Math.max(1, Duration.ofDays(1).toMillis() / step.toMillis()));
         this.horizonSteps = (int) Math.max(1, horizon.toMillis() / step.toMillis());
+        List<String> names = new ArrayList<>(extractor.schema().names());
+        extractor.schema().names().forEach(name -> names.add(RELATIVE + name));
+        this.schema = profiles ? new FeatureSchema(names, extractor.schema().definition() + " relative="
+                + VectorProfile.class.getSimpleName()) : extractor.schema();
     }
 
     FeatureExtractor extractor() {
@@ -72,7 +94,8 @@ final class DatasetRows {
         int reference = referenceLength(entity);
         int profileEnd = Math.max(10, (int) Math.round(reference * PROFILE_SHARE));
         InstanceSeries normalised = normalised(entity);
-        InstanceSeries series = NormalProfile.fit(normalised, 0, profileEnd).withScores(normalised);
+        InstanceSeries series = profiles ? NormalProfile.fit(normalised, 0, profileEnd).withScores(normalised)
+                : normalised;
         int labelledFrom = entity.train().length();
         byte[] labels = DowntimeLabels.label(series.incidents(), horizonSteps);
         List<Integer> labelled = new ArrayList<>();
@@ -86,8 +109,35 @@ final class DatasetRows {
         for (int t = Math.max(profileEnd, calibrationEnd - MAX_CALIBRATION_ROWS); t < calibrationEnd; t++) {
             calibration.add(t);
         }
-        return new EntityRows(rows(entity.name(), series, labelled, labels),
+        EntityRows rows = new EntityRows(rows(entity.name(), series, labelled, labels),
                 rows(entity.name(), series, calibration, new byte[series.length()]));
+        return profiles ? withRelative(rows) : rows;
+    }
+
+    /**
+     * The schema of the rows: the extractor's features, then each of them again relative to the entity's own
+     * calibration history ({@value #RELATIVE} prefix, see {@link VectorProfile}).
+     */
+    FeatureSchema schema() {
+        return schema;
+    }
+
+    /** Each vector followed by itself relative to the entity's own calibration history. */
+    private EntityRows withRelative(EntityRows rows) {
+        VectorProfile profile = VectorProfile.fit(rows.calibration().vectors(), extractor.schema().size());
+        return new EntityRows(withRelative(rows.labelled(), profile), withRelative(rows.calibration(), profile));
+    }
+
+    private LabelledRows withRelative(LabelledRows rows, VectorProfile profile) {
+        int size = extractor.schema().size();
+        double[][] vectors = new double[rows.size()][];
+        for (int r = 0; r < vectors.length; r++) {
+            double[] both = Arrays.copyOf(rows.vectors()[r], 2 * size);
+            System.arraycopy(profile.relative(rows.vectors()[r]), 0, both, size, size);
+            vectors[r] = both;
+        }
+        return new LabelledRows(schema, vectors, rows.labels(), rows.incidents(), rows.observedDown(),
+                rows.instances(), rows.timestamps());
     }
 
     private LabelledRows rows(String name, InstanceSeries series, List<Integer> index, byte[] labels) {

@@ -25,7 +25,7 @@ public final class EvaluateCommand {
     static final String USAGE = """
             usage: bin/evaluate --dataset smd|asd|nab --train-data DIR [--test-data DIR | --test-entities a,b,...]
                                 [--horizon MIN] --report FILE [--algorithms a,b,...] [--alert-budget N]
-                                [--thresholds per-instance|pooled] [--features chosen|all|profile]
+                                [--thresholds trailing|per-instance|pooled] [--features chosen|all|relative|profile]
               --dataset      layout and sample step of the data: smd (1 min), asd (5 min), nab (5 min)
               --train-data   dataset directory to train on
               --test-data    dataset directory whose entities are tested on (servers the models never saw); without
@@ -35,12 +35,14 @@ public final class EvaluateCommand {
               --report       JSON report to write; a Markdown summary and PR curves (SVG) are written next to it
               --algorithms   comma-separated subset of: %s (default: all)
               --alert-budget false alarms allowed per entity per day when choosing thresholds (default 1)
-              --thresholds   per-instance (default): each tested server's alarm threshold is read from its own
-                             unlabelled history before the test rows; pooled: one threshold from the training
-                             servers' last quarter
-              --features     chosen (default): all or profile, whichever XGBoost does better with on training servers
-                             left out in turn; all: every feature; profile: only each server's scores against its own
-                             normal profile and the missing-data features
+              --thresholds   trailing (default): each tested server's alarm threshold is read anew each day from
+                             its own scores of the past week (its unlabelled history, then the earlier test rows);
+                             per-instance: read once from its unlabelled history before the test rows; pooled: one
+                             threshold from the training servers' last quarter
+              --features     chosen (default): all, relative or profile, whichever XGBoost does best with on training
+                             servers left out in turn; all: every feature as computed; relative: every feature relative
+                             to the server's own unlabelled history; profile: only each server's scores against its
+                             own normal profile and the missing-data features
             """;
 
     private EvaluateCommand() {
@@ -70,7 +72,7 @@ public final class EvaluateCommand {
         List<Algorithm> algorithms = line.algorithms();
         double budget = line.number("alert-budget", 1);
         ModelComparison.Thresholds thresholds = ModelComparison.Thresholds.of(line.optional("thresholds")
-                .orElse("per-instance"));
+                .orElse("trailing"));
         if (line.optional("test-data").isPresent() && line.optional("test-entities").isPresent()) {
             throw new CommandLine.UsageException("give --test-data or --test-entities, not both");
         }
@@ -96,7 +98,7 @@ public final class EvaluateCommand {
         }
         List<String> signals = signals(trainEntities, testEntities);
         DatasetRows rows = new DatasetRows(signals, step, horizon);
-        FeatureSchema schema = rows.extractor().schema();
+        FeatureSchema schema = rows.schema();
         List<DatasetRows.EntityRows> train = features(rows, trainEntities, progress, "train");
         EvaluationSplit split;
         List<String> tested;
@@ -120,27 +122,28 @@ public final class EvaluateCommand {
         }
         ModelSettings settings = ModelSettings.defaults(rows.horizonSteps());
         String features = line.optional("features").orElse("chosen");
-        FeatureSetChoice.FeatureSet featureSet = switch (features) {
-            case "chosen" -> {
-                progress.update(0, 1, "choosing the feature set on training servers left out in turn");
-                yield FeatureSetChoice.choose(split.fit(), settings);
-            }
-            case "all" -> FeatureSetChoice.FeatureSet.ALL;
-            case "profile" -> FeatureSetChoice.FeatureSet.PROFILE;
-            default -> throw new CommandLine.UsageException("--features must be chosen, all or profile, was '"
-                    + features + "'");
-        };
+        FeatureSetChoice.FeatureSet featureSet;
+        if ("chosen".equals(features)) {
+            progress.update(0, 1, "choosing the feature set on training servers left out in turn");
+            featureSet = FeatureSetChoice.choose(split.fit(), settings);
+        } else {
+            featureSet = FeatureSetChoice.FeatureSet.of(features);
+        }
         split = split.select(featureSet);
-        description += " Features: " + (featureSet == FeatureSetChoice.FeatureSet.ALL ? "all"
-                : "the normal-profile scores and missing-data features only") + " ("
+        description += " Features: " + featureSet.description() + " ("
                 + ("chosen".equals(features) ? "chosen with XGBoost on training servers left out in turn" : "as given")
                 + ", " + split.fit().schema().size() + " features).";
         List<ModelResult> results = new ModelComparison(settings,
                 new QualityMeasurement(horizon, budget), thresholds).run(split, algorithms, progress);
-        description += thresholds == ModelComparison.Thresholds.PER_INSTANCE
-                ? " Alarm thresholds per server, each read from that server's own unlabelled history before its test "
-                + "rows (at most " + budget + " false alarms per day there); scores are reported relative to them."
-                : " One alarm threshold for all servers, chosen on the training servers' threshold rows.";
+        description += switch (thresholds) {
+            case TRAILING -> " Alarm thresholds per server, read anew each day from that server's own scores of the "
+                    + "past week (at most " + budget + " false alarms per day there); scores are reported relative "
+                    + "to them.";
+            case PER_INSTANCE -> " Alarm thresholds per server, each read from that server's own unlabelled history "
+                    + "before its test rows (at most " + budget + " false alarms per day there); scores are reported "
+                    + "relative to them.";
+            case POOLED -> " One alarm threshold for all servers, chosen on the training servers' threshold rows.";
+        };
         EvaluationReport evaluation = new EvaluationReport(dataset, horizon.toMinutes(), tested,
                 !"nab".equals(dataset), description + " " + split.fit().size() + " rows fit, "
                 + split.threshold().size() + " choose the threshold, " + split.test().size() + " test ("

@@ -14,22 +14,47 @@ import java.util.stream.IntStream;
 
 /**
  * Which features the models see, chosen on the training servers alone the way the product is used, on servers left out
- * of training ({@link CrossInstanceChoice}, with XGBoost, the default algorithm): every feature, or only what is
- * relative to each server's own normal (the {@link NormalProfile} scores and the missing-data features), which carries
- * over to servers no model has seen. Decided before any test figure is looked at.
+ * of training ({@link CrossInstanceChoice}, with XGBoost, the default algorithm): the features as computed, the same
+ * features relative to each server's own normal ({@link io.downtime.features.profile.VectorProfile}), or only the
+ * {@link NormalProfile} scores and the missing-data features. What is relative to a server's own normal is what
+ * carries over to servers no model has seen; which of these does best is measured, not assumed.
  */
 final class FeatureSetChoice {
 
     /** The candidates, in the order tried. */
     enum FeatureSet {
-        /** Every feature: each signal's own statistics and the profile's scores. */
+        /** Every feature as computed: each signal's own statistics and the profile's scores. */
         ALL,
+        /** Every feature relative to the server's own calibration history. */
+        RELATIVE,
         /** The profile's scores and the missing-data features only. */
         PROFILE;
 
         boolean keeps(String feature) {
-            return this == ALL || feature.startsWith("profile_") || feature.startsWith("missing_share")
-                    || feature.equals("gap_samples") || feature.equals("samples_since_observed_down");
+            return switch (this) {
+                case ALL -> !feature.startsWith(DatasetRows.RELATIVE);
+                case RELATIVE -> feature.startsWith(DatasetRows.RELATIVE);
+                case PROFILE -> feature.startsWith("profile_") || feature.startsWith("missing_share")
+                        || feature.equals("gap_samples") || feature.equals("samples_since_observed_down");
+            };
+        }
+
+        static FeatureSet of(String name) {
+            return switch (name) {
+                case "all" -> ALL;
+                case "relative" -> RELATIVE;
+                case "profile" -> PROFILE;
+                default -> throw new CommandLine.UsageException(
+                        "--features must be chosen, all, relative or profile, was '" + name + "'");
+            };
+        }
+
+        String description() {
+            return switch (this) {
+                case ALL -> "all, as computed";
+                case RELATIVE -> "all, relative to each server's own calibration history";
+                case PROFILE -> "the normal-profile scores and missing-data features only";
+            };
         }
     }
 
@@ -38,20 +63,17 @@ final class FeatureSetChoice {
 
     /** The best feature set for {@code fit}, by PR-AUC on the training servers left out in turn. */
     static FeatureSet choose(LabelledRows fit, ModelSettings settings) {
-        double best = CrossInstanceChoice.best(fit, new double[]{0, 1}, (rows, candidate) -> {
+        double best = CrossInstanceChoice.best(fit, new double[]{0, 1, 2}, (rows, candidate) -> {
             FeatureSet set = FeatureSet.values()[candidate.intValue()];
             int[] kept = columns(rows.schema(), set);
             DowntimeClassifier model = Algorithm.XGBOOST.trainer(settings).apply(select(rows, set));
             return new OnColumns(model, rows.schema(), kept);
-        }, "feature set (0 = all, 1 = profile scores only)");
+        }, "feature set (0 = all, 1 = relative to each server's normal, 2 = profile scores only)");
         return FeatureSet.values()[(int) best];
     }
 
     /** The rows with only the columns of {@code set}. */
     static LabelledRows select(LabelledRows rows, FeatureSet set) {
-        if (set == FeatureSet.ALL) {
-            return rows;
-        }
         int[] kept = columns(rows.schema(), set);
         FeatureSchema schema = schema(rows.schema(), set);
         double[][] vectors = new double[rows.size()][];
@@ -63,9 +85,6 @@ final class FeatureSetChoice {
     }
 
     static FeatureSchema schema(FeatureSchema all, FeatureSet set) {
-        if (set == FeatureSet.ALL) {
-            return all;
-        }
         List<String> names = all.names().stream().filter(set::keeps).toList();
         return new FeatureSchema(names, all.definition() + " features=" + set.name().toLowerCase(java.util.Locale.ROOT));
     }

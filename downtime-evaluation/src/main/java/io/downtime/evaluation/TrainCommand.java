@@ -125,8 +125,8 @@ public final class TrainCommand {
         if (entities.isEmpty()) {
             throw new IllegalArgumentException("no entity found in " + dir);
         }
-        DatasetRows rows = new DatasetRows(entities.get(0).test().signals(), step, horizon);
-        return LabelledRows.concat(rows.extractor().schema(),
+        DatasetRows rows = new DatasetRows(entities.get(0).test().signals(), step, horizon, false);
+        return LabelledRows.concat(rows.schema(),
                 entities.parallelStream().map(rows::rows).map(DatasetRows.EntityRows::labelled).toList());
     }
 

@@ -122,6 +122,25 @@ class EvaluateCommandTest {
     }
 
     @Test
+    void leavesTheNamedServersOutOfTrainingAndReportsEachOfThem() throws IOException {
+        EvaluationReport report = EvaluateCommand.run(new String[]{"--dataset", "smd", "--train-data",
+                dir.resolve("data").toString(), "--test-entities", "machine-2,machine-3", "--report",
+                dir.resolve("left-out.json").toString(), "--algorithms", "xgboost,static-threshold"});
+        assertEquals(List.of("machine-2", "machine-3"), report.entities());
+        for (ModelResult model : report.models()) {
+            assertEquals(List.of("machine-2", "machine-3"),
+                    model.servers().stream().map(ModelResult.Server::name).toList());
+            int incidents = model.servers().stream().mapToInt(s -> s.quality().events().incidents()).sum();
+            assertEquals(model.quality().events().incidents(), incidents, "the servers' incidents add up");
+            assertTrue(model.worstServerFalseAlarmsPerDay() >= model.meanOverServers(q -> q.falseAlarmsPerDay()));
+        }
+        assertTrue(report.models().get(0).eventRecall() > 0.5, "servers left out: " + report.models().get(0));
+        JsonNode json = new ObjectMapper().readTree(dir.resolve("left-out.json").toFile());
+        assertEquals("machine-2", json.at("/models/0/servers/0/entity").asText());
+        assertTrue(Files.readString(dir.resolve("left-out.md")).contains("| mean over servers |"));
+    }
+
+    @Test
     void explainsAWrongCommandLine() {
         CommandLine.UsageException e = assertThrows(CommandLine.UsageException.class,
                 () -> EvaluateCommand.run(new String[]{"--dataset", "smd", "--report", "x.json"}));
@@ -132,6 +151,16 @@ class EvaluateCommandTest {
         e = assertThrows(CommandLine.UsageException.class, () -> EvaluateCommand.run(new String[]{"--dataset", "smd", "--train-data", ".", "--report", "x.json",
                         "--horizon", "30m"}));
         assertEquals("--horizon takes minutes as a plain number (e.g. 30), was '30m'", e.getMessage());
+        String data = dir.resolve("data").toString();
+        e = assertThrows(CommandLine.UsageException.class, () -> EvaluateCommand.run(new String[]{"--dataset", "smd",
+                "--train-data", data, "--report", "x.json", "--test-entities", "machine-1,machine-7"}));
+        assertTrue(e.getMessage().contains("[machine-7]") && e.getMessage().contains("machine-1"), e.getMessage());
+        e = assertThrows(CommandLine.UsageException.class, () -> EvaluateCommand.run(new String[]{"--dataset", "smd",
+                "--train-data", data, "--report", "x.json", "--test-entities", "machine-1", "--test-data", data}));
+        assertTrue(e.getMessage().contains("not both"), e.getMessage());
+        e = assertThrows(CommandLine.UsageException.class, () -> EvaluateCommand.run(new String[]{"--dataset", "smd",
+                "--train-data", data, "--report", "x.json", "--thresholds", "global"}));
+        assertTrue(e.getMessage().contains("'global'"), e.getMessage());
         IllegalArgumentException missing = assertThrows(IllegalArgumentException.class,
                 () -> EvaluateCommand.run(new String[]{"--dataset", "smd", "--train-data", "no/such/dir",
                         "--report", "x.json"}));
