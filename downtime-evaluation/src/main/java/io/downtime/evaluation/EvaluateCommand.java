@@ -73,6 +73,10 @@ public final class EvaluateCommand {
         double budget = line.number("alert-budget", 1);
         ModelComparison.Thresholds thresholds = ModelComparison.Thresholds.of(line.optional("thresholds")
                 .orElse("trailing"));
+        String features = line.optional("features").orElse("chosen");
+        if (!"chosen".equals(features)) {
+            FeatureSetChoice.FeatureSet.of(features);
+        }
         if (line.optional("test-data").isPresent() && line.optional("test-entities").isPresent()) {
             throw new CommandLine.UsageException("give --test-data or --test-entities, not both");
         }
@@ -121,7 +125,6 @@ public final class EvaluateCommand {
                     + split.fit().positives() + " positive training rows, " + split.test().size() + " test rows");
         }
         ModelSettings settings = ModelSettings.defaults(rows.horizonSteps());
-        String features = line.optional("features").orElse("chosen");
         FeatureSetChoice.FeatureSet featureSet;
         if ("chosen".equals(features)) {
             progress.update(0, 1, "choosing the feature set on training servers left out in turn");

@@ -16,7 +16,8 @@ import java.util.stream.IntStream;
 
 /**
  * Trains every algorithm on the same split and measures each the same way: fitted on the fit rows, alarm threshold for
- * the alert budget, figures on the test rows, pooled and for each tested server.
+ * the alert budget, figures on the test rows, pooled and for each tested server. PR-AUC, ROC-AUC and calibration are
+ * of the probabilities the model serves; the alarm figures of the thresholds (pooled, or each server's own).
  */
 final class ModelComparison {
 
@@ -74,14 +75,15 @@ final class ModelComparison {
             double trainSeconds = (System.nanoTime() - started) / 1e9;
             progress.update(step++, algorithms.size() * 2, "scoring " + algorithm.id() + " on "
                     + (split.threshold().size() + split.test().size() + split.calibration().size()) + " rows");
-            double[] testScores = QualityMeasurement.scores(model, split.test());
+            double[] probabilities = QualityMeasurement.scores(model, split.test());
+            double[] testScores = probabilities;
             double threshold;
             if (thresholds == Thresholds.PER_INSTANCE) {
                 LabelledRows history = split.calibration();
                 InstanceThresholds own = InstanceThresholds.fit(QualityMeasurement.scores(model, history),
                         history.instances(), history.timestamps(), measurement.horizon(),
                         measurement.alertBudgetPerDay());
-                testScores = own.relative(testScores, split.test().instances());
+                testScores = own.relative(probabilities, split.test().instances());
                 threshold = 0.5;
             } else if (thresholds == Thresholds.TRAILING) {
                 LabelledRows history = split.calibration();
@@ -90,30 +92,31 @@ final class ModelComparison {
                         measurement.alertBudgetPerDay()).relative(
                         new TrailingThresholds.Scores(QualityMeasurement.scores(model, history), history.instances(),
                                 history.timestamps()),
-                        new TrailingThresholds.Scores(testScores, test.instances(), test.timestamps()));
+                        new TrailingThresholds.Scores(probabilities, test.instances(), test.timestamps()));
                 threshold = 0.5;
             } else {
                 threshold = measurement.threshold(QualityMeasurement.scores(model, split.threshold()),
                         split.threshold());
             }
-            ModelQuality quality = measurement.measure(split.fit(), threshold, split.test(), testScores, trainSeconds);
+            ModelQuality quality = measurement.measure(split.fit(), threshold, split.test(), probabilities, testScores,
+                    trainSeconds);
             results.add(new ModelResult(algorithm.id(), algorithm.learned(), quality,
-                    perServer(split, threshold, testScores, trainSeconds), microsPerRow(model, split)));
+                    perServer(split, threshold, probabilities, testScores, trainSeconds), microsPerRow(model, split)));
         }
         return results;
     }
 
-    private List<ModelResult.Server> perServer(EvaluationSplit split, double threshold, double[] testScores,
-                                               double trainSeconds) {
+    private List<ModelResult.Server> perServer(EvaluationSplit split, double threshold, double[] probabilities,
+                                               double[] alarmScores, double trainSeconds) {
         LabelledRows test = split.test();
         List<ModelResult.Server> servers = new ArrayList<>();
         for (String server : Arrays.stream(test.instances()).distinct().sorted().toList()) {
             int[] rows = IntStream.range(0, test.size())
                     .filter(i -> test.instances()[i].equals(server)).toArray();
             LabelledRows own = test.where(i -> test.instances()[i].equals(server));
-            double[] scores = Arrays.stream(rows).mapToDouble(i -> testScores[i]).toArray();
-            servers.add(new ModelResult.Server(server,
-                    measurement.measure(split.fit(), threshold, own, scores, trainSeconds)));
+            servers.add(new ModelResult.Server(server, measurement.measure(split.fit(), threshold, own,
+                    Arrays.stream(rows).mapToDouble(i -> probabilities[i]).toArray(),
+                    Arrays.stream(rows).mapToDouble(i -> alarmScores[i]).toArray(), trainSeconds)));
         }
         return servers;
     }

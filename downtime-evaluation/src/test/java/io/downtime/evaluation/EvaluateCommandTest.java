@@ -79,7 +79,8 @@ class EvaluateCommandTest {
     void writesTheReportOfTheContractWithEveryModelAndBaseline() throws IOException {
         Path report = dir.resolve("out").resolve("report.json");
         EvaluateCommand.run(new String[]{"--dataset", "smd", "--train-data", dir.resolve("data").toString(),
-                "--report", report.toString(), "--algorithms", "xgboost,logistic,static-threshold,linear-extrapolation"});
+                "--report", report.toString(), "--algorithms", "xgboost,logistic,static-threshold,linear-extrapolation",
+                "--features", "all"});
 
         JsonNode json = new ObjectMapper().readTree(report.toFile());
         assertEquals(List.of("dataset", "horizon_minutes", "entities", "models"), fields(json));
@@ -116,7 +117,7 @@ class EvaluateCommandTest {
         writeMachine(other, "machine-9", 9);
         EvaluationReport report = EvaluateCommand.run(new String[]{"--dataset", "smd", "--train-data",
                 dir.resolve("data").toString(), "--test-data", other.toString(), "--report",
-                dir.resolve("across.json").toString(), "--algorithms", "xgboost"});
+                dir.resolve("across.json").toString(), "--algorithms", "xgboost", "--features", "relative"});
         assertEquals(List.of("machine-9"), report.entities());
         assertTrue(report.models().get(0).eventRecall() > 0.5, "unseen server: " + report.models().get(0));
     }
@@ -134,7 +135,8 @@ class EvaluateCommandTest {
             assertEquals(model.quality().events().incidents(), incidents, "the servers' incidents add up");
             assertTrue(model.worstServerFalseAlarmsPerDay() >= model.meanOverServers(q -> q.falseAlarmsPerDay()));
         }
-        assertTrue(report.models().get(0).eventRecall() > 0.5, "servers left out: " + report.models().get(0));
+        double prAuc = report.models().get(0).quality().prAuc();
+        assertTrue(prAuc > 0.5, "the precursor carries over to servers left out: PR-AUC " + prAuc);
         JsonNode json = new ObjectMapper().readTree(dir.resolve("left-out.json").toFile());
         assertEquals("machine-2", json.at("/models/0/servers/0/entity").asText());
         assertTrue(Files.readString(dir.resolve("left-out.md")).contains("| mean over servers |"));
@@ -161,6 +163,9 @@ class EvaluateCommandTest {
         e = assertThrows(CommandLine.UsageException.class, () -> EvaluateCommand.run(new String[]{"--dataset", "smd",
                 "--train-data", data, "--report", "x.json", "--thresholds", "global"}));
         assertTrue(e.getMessage().contains("'global'"), e.getMessage());
+        e = assertThrows(CommandLine.UsageException.class, () -> EvaluateCommand.run(new String[]{"--dataset", "smd",
+                "--train-data", data, "--report", "x.json", "--features", "best"}));
+        assertTrue(e.getMessage().contains("'best'"), e.getMessage());
         IllegalArgumentException missing = assertThrows(IllegalArgumentException.class,
                 () -> EvaluateCommand.run(new String[]{"--dataset", "smd", "--train-data", "no/such/dir",
                         "--report", "x.json"}));

@@ -46,10 +46,23 @@ public record QualityMeasurement(Duration horizon, double alertBudgetPerDay) {
      * @param testScores   the model's probabilities of the test rows
      * @param trainSeconds how long fitting took
      */
-    public ModelQuality measure(LabelledRows training, double threshold, LabelledRows allTest, double[] allTestScores,
+    public ModelQuality measure(LabelledRows training, double threshold, LabelledRows test, double[] testScores,
                                 double trainSeconds) {
+        return measure(training, threshold, test, testScores, testScores, trainSeconds);
+    }
+
+    /**
+     * The same, where alarms are raised on other scores than the probabilities, e.g. scores relative to a threshold of
+     * each instance's own: the figures that need no threshold (PR-AUC, ROC-AUC, the precision-recall curve,
+     * calibration) describe the probabilities the model serves, the others the alarms.
+     *
+     * @param probabilities the model's probabilities of the test rows
+     * @param alarmScores   the scores alarms are raised on, at or above {@code threshold}
+     */
+    public ModelQuality measure(LabelledRows training, double threshold, LabelledRows allTest, double[] probabilities,
+                                double[] alarmScores, double trainSeconds) {
         // Incidents are found on every row, but only predictions can raise an alarm: an observed-down row has none.
-        double[] eventScores = allTestScores.clone();
+        double[] eventScores = alarmScores.clone();
         for (int i = 0; i < eventScores.length; i++) {
             if (allTest.observedDown()[i]) {
                 eventScores[i] = Double.NaN;
@@ -57,24 +70,25 @@ public record QualityMeasurement(Duration horizon, double alertBudgetPerDay) {
         }
         EventMetrics events = EventMetrics.of(eventScores, allTest.incidents(), allTest.instances(),
                 allTest.timestamps(), threshold, horizon);
-        Predictions predictions = Predictions.of(allTestScores, allTest);
-        LabelledRows test = predictions.rows();
-        double[] testScores = predictions.scores();
+        Predictions alarmed = Predictions.of(alarmScores, allTest);
+        double[] p = Predictions.of(probabilities, allTest).scores();
+        LabelledRows test = alarmed.rows();
+        double[] a = alarmed.scores();
         training = training.predictions();
-        AlertBudget.Rows alarms = alarms(testScores, test);
-        Confusion confusion = Confusion.at(testScores, test.labels(), threshold);
+        AlertBudget.Rows alarms = alarms(a, test);
+        Confusion confusion = Confusion.at(a, test.labels(), threshold);
         return new ModelQuality(training.size(), training.positives(), test.size(), test.positives(),
                 training.size() == 0 ? test.firstTimestamp() : training.firstTimestamp(), test.firstTimestamp(),
-                test.lastTimestamp(), BinaryMetrics.prAuc(testScores, test.labels()),
-                BinaryMetrics.rocAuc(testScores, test.labels()), threshold, confusion.accuracy(), confusion.precision(),
+                test.lastTimestamp(), BinaryMetrics.prAuc(p, test.labels()),
+                BinaryMetrics.rocAuc(p, test.labels()), threshold, confusion.accuracy(), confusion.precision(),
                 confusion.recall(), confusion.f1(), new AlertBudget(horizon).falseAlarmsPerDay(alarms, threshold),
                 AlertBudget.alarmTimeShare(alarms, threshold),
                 events,
                 trainSeconds,
                 new ModelQuality.Counts(confusion.truePositives(), confusion.falsePositives(),
                         confusion.trueNegatives(), confusion.falseNegatives()),
-                BinaryMetrics.precisionRecallCurve(testScores, test.labels(), 50),
-                Calibration.of(testScores, test.labels(), 10), allTest.observedDownRows());
+                BinaryMetrics.precisionRecallCurve(p, test.labels(), 50),
+                Calibration.of(p, test.labels(), 10), allTest.observedDownRows());
     }
 
     /** The rows that are predictions, with their scores. */

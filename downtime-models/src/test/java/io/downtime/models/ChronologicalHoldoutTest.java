@@ -148,6 +148,19 @@ class ChronologicalHoldoutTest {
     }
 
     @Test
+    void thresholdFreeFiguresDescribeTheProbabilitiesAndAlarmFiguresTheAlarmScores() {
+        LabelledRows rows = history(new int[][]{{96, 98}}, 77, 100).between(START + 88 * MINUTE, START + 101 * MINUTE);
+        double[] probabilities = Arrays.stream(rows.vectors()).mapToDouble(v -> v[0]).toArray();
+        double[] neverAlarmed = new double[rows.size()];
+        ModelQuality quality = new QualityMeasurement(HORIZON, 1).measure(rows, 0.5, rows, probabilities,
+                neverAlarmed, 0);
+        assertEquals(11 / 12.0, quality.prAuc(), 1e-12, "ranking of the probabilities");
+        assertEquals(0.0, quality.recall(), "no alarm score reaches the threshold");
+        assertEquals(0.0, quality.events().eventRecall());
+        assertEquals(0.0, quality.falseAlarmsPerDay());
+    }
+
+    @Test
     void rowsAtWhichTheSourceObservedTheInstanceDownAreNeitherTrainedOnNorMeasuredButStillMarkTheIncident() {
         LabelledRows all = history(new int[][]{{30, 32}, {96, 98}}, 77, 100);
         boolean[] observed = all.incidents().clone();
