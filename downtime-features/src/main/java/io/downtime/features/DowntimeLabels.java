@@ -1,5 +1,7 @@
 package io.downtime.features;
 
+import java.util.Arrays;
+
 /**
  * The prediction target: row t is positive when an incident is under way at t or starts in (t, t+H].
  * <p>
@@ -13,6 +15,27 @@ public final class DowntimeLabels {
     public static final byte UNKNOWN = -1;
 
     private DowntimeLabels() {
+    }
+
+    /**
+     * Labels the rows of a live source's series exactly as they will be labelled once its history is complete: a down
+     * run the source still observes at the end of the data may yet end too short to count as an incident, so every row
+     * whose label depends on it (from one horizon before it on) is unknown until it has ended. Without such a run (and
+     * always for a dataset, which observes no down state) this is {@link #label(boolean[], int)}.
+     */
+    public static byte[] label(boolean[] incidents, boolean[] observedDown, int horizonSteps) {
+        int n = incidents.length;
+        int settled = n;
+        while (settled > 0 && observedDown[settled - 1]) {
+            settled--;
+        }
+        if (settled == n) {
+            return label(incidents, horizonSteps);
+        }
+        byte[] labels = new byte[n];
+        System.arraycopy(label(Arrays.copyOf(incidents, settled), horizonSteps), 0, labels, 0, settled);
+        Arrays.fill(labels, settled, n, UNKNOWN);
+        return labels;
     }
 
     /**

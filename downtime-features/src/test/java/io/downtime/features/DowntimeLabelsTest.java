@@ -114,4 +114,18 @@ class DowntimeLabelsTest {
         assertThrows(IllegalArgumentException.class, () -> DowntimeLabels.label(new boolean[3], 0));
         assertThrows(IllegalArgumentException.class, () -> DowntimeLabels.label(new boolean[3], -1));
     }
+
+    @Test
+    void aDownRunStillObservedAtTheEndLeavesTheRowsThatDependOnItUnknown() {
+        boolean[] incidents = down("D.....DD");
+        boolean[] observed = down("......DD");
+        assertArrayEquals(new byte[]{POSITIVE, NEGATIVE, NEGATIVE, UNKNOWN, UNKNOWN, UNKNOWN, UNKNOWN, UNKNOWN},
+                DowntimeLabels.label(incidents, observed, 3), "it may still end too short to be an incident");
+        boolean[] ended = down("......D.");
+        assertArrayEquals(DowntimeLabels.label(ended, 3), DowntimeLabels.label(ended, ended, 3),
+                "once it has ended, the labels are the usual ones");
+        boolean[] unobserved = new boolean[8];
+        assertArrayEquals(DowntimeLabels.label(incidents, 3), DowntimeLabels.label(incidents, unobserved, 3),
+                "a dataset observes nothing: its labels are the usual ones");
+    }
 }

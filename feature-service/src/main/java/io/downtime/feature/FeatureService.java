@@ -126,7 +126,7 @@ public class FeatureService {
             }
             for (CollectorSamples samples : all) {
                 InstanceSeries series = samples.toSeries();
-                byte[] labels = DowntimeLabels.label(series.incidents(), horizonSteps);
+                byte[] labels = DowntimeLabels.label(series.incidents(), series.observedDown(), horizonSteps);
                 for (int t = 0; t < series.length(); t++) {
                     if (labels[t] == DowntimeLabels.UNKNOWN) {
                         continue;

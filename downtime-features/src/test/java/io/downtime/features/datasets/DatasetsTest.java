@@ -1,5 +1,6 @@
 package io.downtime.features.datasets;
 
+import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -92,7 +93,11 @@ class DatasetsTest {
 
     @Test
     void readsTheSharedDatasets() {
-        Assumptions.assumeTrue(Files.isDirectory(SHARED), "shared datasets not found");
+        if (!Files.isDirectory(SHARED)) {
+            String message = "the shared datasets are not at " + SHARED;
+            Assertions.assertNull(System.getenv("CI"), message + " (under CI a missing dataset fails, it does not skip)");
+            Assumptions.abort(message);
+        }
         List<Entity> smd = Datasets.read("smd", SHARED.resolve("smd"));
         assertEquals(7, smd.size());
         assertEquals(38, smd.get(0).test().signals().size());
