@@ -63,6 +63,21 @@ class PrometheusFaultsTest {
                 .body("checks.find { it.name == 'metric-source' }.data.state", org.hamcrest.Matchers.equalTo(state));
     }
 
+    /** The query count, once two reads 300 ms apart agree (the breaker has opened); fails after 10 s. */
+    private int steadyQueries() throws InterruptedException {
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        int previous = queries();
+        while (System.nanoTime() < deadline) {
+            Thread.sleep(300);
+            int now = queries();
+            if (now == previous) {
+                return now;
+            }
+            previous = now;
+        }
+        throw new AssertionError("the calls to Prometheus never stopped: the breaker did not open");
+    }
+
     private static boolean stale() {
         List<Boolean> stale = given().get("/instances").then().statusCode(200).extract().path("stale");
         return stale.equals(List.of(true));
@@ -81,9 +96,10 @@ class PrometheusFaultsTest {
         given().get("/q/health/live").then().statusCode(200);
         readinessSays("degraded");
 
-        Thread.sleep(500);
-        int before = queries();
-        Thread.sleep(1500);
+        // Once the breaker has opened (the count stops moving), no call may reach Prometheus for a while: the breaker
+        // stays open for 3 s, and the check below takes about 1.3 s of it.
+        int before = steadyQueries();
+        Thread.sleep(1000);
         assertEquals(before, queries(), "the open breaker stops the calls");
 
         stub("answer");
