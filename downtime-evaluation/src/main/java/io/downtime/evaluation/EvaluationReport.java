@@ -118,7 +118,7 @@ record EvaluationReport(String dataset, long horizonMinutes, List<String> entiti
                     .append(" |\n");
         }
         md.append("\nIncidents in the test rows: ").append(models.isEmpty() ? 0 : models.get(0).quality().events().incidents())
-                .append(". Every figure is on the test rows; no threshold was chosen on them.\n");
+                .append(". Every figure is on the test rows; none of their labels chose anything.\n");
         md.append(perServer());
         if (rowLevel) {
             md.append("\n![precision-recall curves](").append(svgName).append(")\n");
