@@ -66,14 +66,14 @@ final class DatasetRows {
         this.extractor = new FeatureExtractor(all, new int[]{5, 15, 60}, 360,
                 (int) Math.max(1, Duration.ofDays(1).toMillis() / step.toMillis()));
         this.horizonSteps = (int) Math.max(1, horizon.toMillis() / step.toMillis());
-        List<String> names = new ArrayList<>(extractor.schema().names());
-        extractor.schema().names().forEach(name -> names.add(RELATIVE + name));
-        this.schema = profiles ? new FeatureSchema(names, extractor.schema().definition() + " relative="
-                + VectorProfile.class.getSimpleName()) : extractor.schema();
+        this.schema = profiles ? withRelativeNames(extractor.schema()) : extractor.schema();
     }
 
-    FeatureExtractor extractor() {
-        return extractor;
+    /** The features of {@code computed}, then each of them again with the {@value #RELATIVE} prefix. */
+    private static FeatureSchema withRelativeNames(FeatureSchema computed) {
+        List<String> names = new ArrayList<>(computed.names());
+        computed.names().forEach(name -> names.add(RELATIVE + name));
+        return new FeatureSchema(names, computed.definition() + " relative=" + VectorProfile.class.getSimpleName());
     }
 
     int horizonSteps() {
@@ -105,8 +105,7 @@ final class DatasetRows {
             }
         }
         List<Integer> calibration = new ArrayList<>();
-        int calibrationEnd = Math.min(reference, labelledFrom > 0 ? labelledFrom : reference);
-        for (int t = Math.max(profileEnd, calibrationEnd - MAX_CALIBRATION_ROWS); t < calibrationEnd; t++) {
+        for (int t = Math.max(profileEnd, reference - MAX_CALIBRATION_ROWS); t < reference; t++) {
             calibration.add(t);
         }
         EntityRows rows = new EntityRows(rows(entity.name(), series, labelled, labels),

@@ -9,6 +9,7 @@ import io.downtime.models.QualityMeasurement;
 import io.downtime.models.evaluation.InstanceThresholds;
 import io.downtime.models.evaluation.TrailingThresholds;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -48,7 +49,7 @@ final class ModelComparison {
     }
 
     /** How much of a server's recent scores its trailing threshold is read from. */
-    static final java.time.Duration TRAILING_WINDOW = java.time.Duration.ofDays(7);
+    static final Duration TRAILING_WINDOW = Duration.ofDays(7);
 
     /** Rows timed on one thread for the scoring cost per row. */
     private static final int TIMED_ROWS = 5_000;

@@ -35,8 +35,9 @@ public record QualityMeasurement(Duration horizon, double alertBudgetPerDay) {
 
     /** The threshold that meets the alert budget on {@code rows}, given their scores (observed-down rows left out). */
     public double threshold(double[] scores, LabelledRows rows) {
-        Predictions predictions = Predictions.of(scores, rows);
-        return new AlertBudget(horizon).threshold(alarms(predictions.scores(), predictions.rows()), alertBudgetPerDay);
+        Predictions predictions = Predictions.of(rows, scores, scores);
+        return new AlertBudget(horizon).threshold(alarms(predictions.alarmScores(), predictions.rows()),
+                alertBudgetPerDay);
     }
 
     /**
@@ -70,10 +71,10 @@ public record QualityMeasurement(Duration horizon, double alertBudgetPerDay) {
         }
         EventMetrics events = EventMetrics.of(eventScores, allTest.incidents(), allTest.instances(),
                 allTest.timestamps(), threshold, horizon);
-        Predictions alarmed = Predictions.of(alarmScores, allTest);
-        double[] p = Predictions.of(probabilities, allTest).scores();
-        LabelledRows test = alarmed.rows();
-        double[] a = alarmed.scores();
+        Predictions predictions = Predictions.of(allTest, probabilities, alarmScores);
+        LabelledRows test = predictions.rows();
+        double[] p = predictions.probabilities();
+        double[] a = predictions.alarmScores();
         training = training.predictions();
         AlertBudget.Rows alarms = alarms(a, test);
         Confusion confusion = Confusion.at(a, test.labels(), threshold);
@@ -91,15 +92,16 @@ public record QualityMeasurement(Duration horizon, double alertBudgetPerDay) {
                 Calibration.of(p, test.labels(), 10), allTest.observedDownRows());
     }
 
-    /** The rows that are predictions, with their scores. */
-    private record Predictions(LabelledRows rows, double[] scores) {
+    /** The rows that are predictions, with their probabilities and alarm scores. */
+    private record Predictions(LabelledRows rows, double[] probabilities, double[] alarmScores) {
 
-        static Predictions of(double[] scores, LabelledRows rows) {
+        static Predictions of(LabelledRows rows, double[] probabilities, double[] alarmScores) {
             if (rows.observedDownRows() == 0) {
-                return new Predictions(rows, scores);
+                return new Predictions(rows, probabilities, alarmScores);
             }
             int[] kept = IntStream.range(0, rows.size()).filter(i -> !rows.observedDown()[i]).toArray();
-            return new Predictions(rows.predictions(), Arrays.stream(kept).mapToDouble(i -> scores[i]).toArray());
+            return new Predictions(rows.predictions(), Arrays.stream(kept).mapToDouble(i -> probabilities[i]).toArray(),
+                    Arrays.stream(kept).mapToDouble(i -> alarmScores[i]).toArray());
         }
     }
 

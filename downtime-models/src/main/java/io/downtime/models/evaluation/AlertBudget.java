@@ -29,7 +29,7 @@ public final class AlertBudget {
 
     /** False alarms per instance per day at {@code threshold}, averaged over the instances. */
     public double falseAlarmsPerDay(Rows rows, double threshold) {
-        Map<String, List<Integer>> byInstance = byInstance(rows);
+        Map<String, List<Integer>> byInstance = byInstance(rows.instances(), rows.timestamps());
         double total = 0;
         for (List<Integer> indices : byInstance.values()) {
             long first = rows.timestamps()[indices.get(0)];
@@ -111,13 +111,37 @@ public final class AlertBudget {
         return rows.scores()[row] >= threshold && rows.labels()[row] == 0;
     }
 
-    private static Map<String, List<Integer>> byInstance(Rows rows) {
+    /** The positions of each instance's rows, in time order. */
+    static Map<String, List<Integer>> byInstance(String[] instances, long[] timestamps) {
         Map<String, List<Integer>> byInstance = new HashMap<>();
-        for (int i = 0; i < rows.scores().length; i++) {
-            byInstance.computeIfAbsent(rows.instances()[i], k -> new ArrayList<>()).add(i);
+        for (int i = 0; i < instances.length; i++) {
+            byInstance.computeIfAbsent(instances[i], k -> new ArrayList<>()).add(i);
         }
-        byInstance.values().forEach(indices -> indices.sort((a, b) -> Long.compare(rows.timestamps()[a], rows.timestamps()[b])));
+        byInstance.values().forEach(indices -> indices.sort((a, b) -> Long.compare(timestamps[a], timestamps[b])));
         return byInstance;
+    }
+
+    /**
+     * The lowest threshold that keeps one instance's unlabelled rows (all counted as normal) within
+     * {@code perInstancePerDay}: the threshold an instance's own history gives it.
+     */
+    double ownThreshold(String instance, double[] scores, long[] timestamps, double perInstancePerDay) {
+        String[] instances = new String[scores.length];
+        Arrays.fill(instances, instance);
+        return threshold(new Rows(scores, new byte[scores.length], instances, timestamps), perInstancePerDay);
+    }
+
+    /**
+     * {@code score} relative to {@code threshold}: {@code sigmoid(logit(score) - logit(threshold))}, 0.5 exactly at the
+     * threshold, in (0, 1), and in the order of the scores for one threshold.
+     */
+    static double relative(double score, double threshold) {
+        return 1 / (1 + Math.exp(logit(threshold) - logit(score)));
+    }
+
+    private static double logit(double p) {
+        double clamped = Math.min(1 - 1e-12, Math.max(1e-12, p));
+        return Math.log(clamped / (1 - clamped));
     }
 
     /** The median time between an instance's consecutive rows. */

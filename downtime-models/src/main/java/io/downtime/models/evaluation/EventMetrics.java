@@ -3,7 +3,6 @@ package io.downtime.models.evaluation;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -22,16 +21,12 @@ public record EventMetrics(int incidents, Double eventRecall, Double earlyRecall
     /** The figures of {@code scores} at {@code threshold}; rows of several instances, in any order. */
     public static EventMetrics of(double[] scores, boolean[] down, String[] instances, long[] timestamps,
                                   double threshold, Duration horizon) {
-        Map<String, List<Integer>> byInstance = new HashMap<>();
-        for (int i = 0; i < scores.length; i++) {
-            byInstance.computeIfAbsent(instances[i], k -> new ArrayList<>()).add(i);
-        }
+        Map<String, List<Integer>> byInstance = AlertBudget.byInstance(instances, timestamps);
         int incidents = 0;
         int caught = 0;
         int early = 0;
         List<Double> leads = new ArrayList<>();
         for (List<Integer> rows : byInstance.values()) {
-            rows.sort((a, b) -> Long.compare(timestamps[a], timestamps[b]));
             int r = 0;
             while (r < rows.size()) {
                 if (!down[rows.get(r)]) {

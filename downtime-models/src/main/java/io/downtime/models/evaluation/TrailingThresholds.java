@@ -1,9 +1,7 @@
 package io.downtime.models.evaluation;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -14,13 +12,12 @@ import java.util.Map;
  * whose behaviour drifts gets a threshold that drifts with it, where a threshold read once from an old stretch of
  * history would alarm on the new normal all day.
  * <p>
- * Scores are returned relative to the threshold in force at their row, {@code sigmoid(logit(p) - logit(threshold))}:
- * 0.5 exactly at the threshold, the order of an instance's scores under one threshold kept.
+ * Scores are returned relative to the threshold in force at their row ({@link AlertBudget#relative}): 0.5 exactly at
+ * the threshold, the order of an instance's scores under one threshold kept.
  */
 public final class TrailingThresholds {
 
     private static final long DAY = Duration.ofDays(1).toMillis();
-    private static final double EPSILON = 1e-12;
 
     private final AlertBudget alerts;
     private final long windowMillis;
@@ -49,33 +46,22 @@ public final class TrailingThresholds {
      * {@code history} (rows before) and the earlier scored rows.
      */
     public double[] relative(Scores history, Scores scored) {
-        Map<String, List<long[]>> past = new HashMap<>();
-        Map<String, List<Double>> pastScores = new HashMap<>();
-        for (int i = 0; i < history.scores().length; i++) {
-            past.computeIfAbsent(history.instances()[i], k -> new ArrayList<>()).add(new long[]{history.timestamps()[i]});
-            pastScores.computeIfAbsent(history.instances()[i], k -> new ArrayList<>()).add(history.scores()[i]);
-        }
-        Map<String, List<Integer>> rows = new HashMap<>();
-        for (int i = 0; i < scored.scores().length; i++) {
-            rows.computeIfAbsent(scored.instances()[i], k -> new ArrayList<>()).add(i);
-        }
+        Map<String, List<Integer>> past = AlertBudget.byInstance(history.instances(), history.timestamps());
         double[] relative = new double[scored.scores().length];
-        rows.forEach((instance, indices) -> {
-            indices.sort((a, b) -> Long.compare(scored.timestamps()[a], scored.timestamps()[b]));
-            List<long[]> times = past.getOrDefault(instance, List.of());
-            List<Double> values = pastScores.getOrDefault(instance, List.of());
-            int n = times.size() + indices.size();
+        AlertBudget.byInstance(scored.instances(), scored.timestamps()).forEach((instance, rows) -> {
+            List<Integer> before = past.getOrDefault(instance, List.of());
+            int first = before.size();
+            int n = first + rows.size();
             long[] t = new long[n];
             double[] s = new double[n];
-            for (int i = 0; i < times.size(); i++) {
-                t[i] = times.get(i)[0];
-                s[i] = values.get(i);
+            for (int i = 0; i < first; i++) {
+                t[i] = history.timestamps()[before.get(i)];
+                s[i] = history.scores()[before.get(i)];
             }
-            for (int i = 0; i < indices.size(); i++) {
-                t[times.size() + i] = scored.timestamps()[indices.get(i)];
-                s[times.size() + i] = scored.scores()[indices.get(i)];
+            for (int i = 0; i < rows.size(); i++) {
+                t[first + i] = scored.timestamps()[rows.get(i)];
+                s[first + i] = scored.scores()[rows.get(i)];
             }
-            int first = times.size();
             double threshold = Double.NaN;
             long validUntil = Long.MIN_VALUE;
             for (int i = first; i < n; i++) {
@@ -83,7 +69,7 @@ public final class TrailingThresholds {
                     threshold = thresholdBefore(instance, t, s, i);
                     validUntil = t[i] + DAY;
                 }
-                relative[indices.get(i - first)] = sigmoid(logit(s[i]) - logit(threshold));
+                relative[rows.get(i - first)] = AlertBudget.relative(s[i], threshold);
             }
         });
         return relative;
@@ -99,19 +85,7 @@ public final class TrailingThresholds {
         if (start == end) {
             return 1.0;
         }
-        int n = end - start;
-        String[] in = new String[n];
-        Arrays.fill(in, instance);
-        return alerts.threshold(new AlertBudget.Rows(Arrays.copyOfRange(s, start, end), new byte[n], in,
-                Arrays.copyOfRange(t, start, end)), budget);
-    }
-
-    private static double logit(double p) {
-        double clamped = Math.min(1 - EPSILON, Math.max(EPSILON, p));
-        return Math.log(clamped / (1 - clamped));
-    }
-
-    private static double sigmoid(double x) {
-        return 1 / (1 + Math.exp(-x));
+        return alerts.ownThreshold(instance, Arrays.copyOfRange(s, start, end), Arrays.copyOfRange(t, start, end),
+                budget);
     }
 }
