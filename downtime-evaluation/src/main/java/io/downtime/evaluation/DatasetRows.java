@@ -25,7 +25,7 @@ import java.util.List;
  * the entity's <em>calibration</em> history: unlabelled rows the profile was not fitted on, on which a score's normal
  * range on that entity can be read without any label (see {@link InstanceThresholds}). The train part is kept as
  * history in front of the labelled part, so the first labelled rows have full windows; only labelled rows whose label
- * is known become rows.
+ * is known, after the reference, become rows.
  */
 final class DatasetRows {
 
@@ -96,7 +96,9 @@ final class DatasetRows {
         InstanceSeries normalised = normalised(entity);
         InstanceSeries series = profiles ? NormalProfile.fit(normalised, 0, profileEnd).withScores(normalised)
                 : normalised;
-        int labelledFrom = entity.train().length();
+        // Rows start after the reference, whatever the dataset: where it is not a train part of its own (NAB's
+        // probationary share), a row inside it would see statistics fitted on samples after it.
+        int labelledFrom = Math.max(entity.train().length(), reference);
         byte[] labels = DowntimeLabels.label(series.incidents(), horizonSteps);
         List<Integer> labelled = new ArrayList<>();
         for (int t = labelledFrom; t < series.length(); t++) {
