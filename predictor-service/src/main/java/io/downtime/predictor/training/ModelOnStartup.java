@@ -15,6 +15,8 @@ import jakarta.ws.rs.WebApplicationException;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.logging.Logger;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -23,7 +25,7 @@ import java.util.concurrent.TimeUnit;
 /**
  * At start-up, serves the registry's champion. When the registry has none, or the champion was trained on another
  * feature schema than feature-service computes now (its signals changed), trains a model in the background, retrying
- * while feature-service is not reachable yet.
+ * while feature-service is not reachable yet, and after any failure with a growing delay ({@link FirstTraining}).
  */
 @ApplicationScoped
 public class ModelOnStartup {
@@ -36,6 +38,7 @@ public class ModelOnStartup {
     private final FleetScoring scoring;
     private final FeatureClient features;
     private final PredictorConfig config;
+    private final FirstTraining firstTraining;
     private final ExecutorService background = Executors.newSingleThreadExecutor(r -> {
         Thread thread = new Thread(r, "startup-training");
         thread.setDaemon(true);
@@ -50,6 +53,9 @@ public class ModelOnStartup {
         this.scoring = scoring;
         this.features = features;
         this.config = config;
+        this.firstTraining = new FirstTraining(this::attempt, Duration.ofSeconds(config.training().retrySeconds()),
+                Duration.ofMinutes(5), duration -> TimeUnit.MILLISECONDS.sleep(duration.toMillis()),
+                Clock.systemUTC());
     }
 
     void onStart(@Observes StartupEvent event) {
@@ -58,38 +64,40 @@ public class ModelOnStartup {
             LOG.infof("serving %s model version %s from the registry", champion.metadata().algorithm(),
                     champion.metadata().version());
         });
-        background.submit(this::trainUntilDone);
+        background.submit(firstTraining);
     }
 
     void onStop(@Observes ShutdownEvent event) {
         background.shutdownNow();
     }
 
-    private void trainUntilDone() {
-        while (!Thread.currentThread().isInterrupted()) {
-            try {
-                String schema = features.schema().toSchema().hash();
-                Optional<String> served = this.served.current().map(m -> m.metadata().featureSchema());
-                if (served.filter(schema::equals).isPresent()) {
-                    return;
-                }
-                LOG.info(served.isEmpty() ? "the registry has no model yet: training a first one"
-                        : "the served model needs feature schema " + served.get() + " but feature-service computes "
-                        + schema + ": training a new model");
-                training.train(Algorithm.of(config.training().algorithm()), ModelTraining.Progress.NONE);
-                scoring.scoreFleet();
-                return;
-            } catch (ProcessingException | WebApplicationException e) {
-                LOG.infof("feature-service not ready (%s); retrying in %d s", e.getMessage(),
-                        config.training().retrySeconds());
-            } catch (Exception e) {
-                LOG.errorf(e, "first training failed; retrying in %d s", config.training().retrySeconds());
-            }
-            try {
-                TimeUnit.SECONDS.sleep(config.training().retrySeconds());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+    /** Where the first training is, for readiness. */
+    public FirstTraining.Status status() {
+        return firstTraining.status();
+    }
+
+    /**
+     * One attempt: nothing to do when the served model fits feature-service's schema; false (retry soon, no failure)
+     * while feature-service cannot answer yet; otherwise trains, scores the fleet and serves.
+     */
+    private boolean attempt() throws Exception {
+        String schema;
+        try {
+            schema = features.schema().toSchema().hash();
+        } catch (ProcessingException | WebApplicationException e) {
+            LOG.infof("feature-service not ready (%s); retrying in %d s", e.getMessage(),
+                    config.training().retrySeconds());
+            return false;
         }
+        Optional<String> served = this.served.current().map(m -> m.metadata().featureSchema());
+        if (served.filter(schema::equals).isPresent()) {
+            return true;
+        }
+        LOG.info(served.isEmpty() ? "the registry has no model yet: training a first one"
+                : "the served model needs feature schema " + served.get() + " but feature-service computes "
+                + schema + ": training a new model");
+        training.train(Algorithm.of(config.training().algorithm()), ModelTraining.Progress.NONE);
+        scoring.scoreFleet();
+        return true;
     }
 }

@@ -119,9 +119,10 @@ public class TrainingJobs {
         try {
             ModelTraining.Result result = training.train(algorithm, (phase, percent) -> update(id, phase, percent));
             finish(id, "succeeded", result, null);
-        } catch (Exception e) {
-            LOG.errorf(e, "training job %s failed", id);
-            finish(id, "failed", null, e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+        } catch (Exception | OutOfMemoryError e) {
+            String cause = FirstTraining.describe(e);
+            LOG.errorf(e, "training job %s failed: %s", id, cause);
+            finish(id, "failed", null, cause);
         }
     }
 
