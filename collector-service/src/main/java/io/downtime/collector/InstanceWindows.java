@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
@@ -26,6 +27,7 @@ public final class InstanceWindows implements SampleSink {
     private final Shard shard;
     private final int minIncidentSteps;
     private final Map<String, RollingWindow> windows = new ConcurrentHashMap<>();
+    private final AtomicLong sequence = new AtomicLong();
     private final LongAdder accepted = new LongAdder();
     private final LongAdder ignored = new LongAdder();
 
@@ -93,9 +95,27 @@ public final class InstanceWindows implements SampleSink {
         System.arraycopy(metricValues, 0, sample, 0, metricValues.length);
         double[] logRates = logs.perMinute(instance, timestamp - stepMillis, timestamp);
         System.arraycopy(logRates, 0, sample, metricValues.length, logRates.length);
-        boolean added = windows.computeIfAbsent(instance, name -> new RollingWindow(name, signals, capacity))
+        boolean added = windows.computeIfAbsent(instance, name -> new RollingWindow(name, signals, capacity, sequence))
                 .append(timestamp, sample, observedDown, incident);
         (added ? accepted : ignored).increment();
+    }
+
+    /**
+     * The number of the newest append so far: samples appended after a reader read this number have higher numbers
+     * (see {@link RollingWindow#since}).
+     */
+    public long sequence() {
+        return sequence.get();
+    }
+
+    /** Samples each window keeps. */
+    public int capacity() {
+        return capacity;
+    }
+
+    /** Bytes the stored samples of every window take (see {@link RollingWindow#storedBytes()}). */
+    public long storedBytes() {
+        return windows.values().stream().mapToLong(RollingWindow::storedBytes).sum();
     }
 
     /** Samples appended since start. */

@@ -72,27 +72,55 @@ public final class FeatureExtractor {
         return Math.max(baseline, daySamples + 1);
     }
 
+    /** Samples of the instance's own history its z-scores compare against; no feature reaches further back but one. */
+    public int baseline() {
+        return baseline;
+    }
+
+    /** Samples in a day: the one feature reaching further back than the baseline is the difference from a day earlier. */
+    public int daySamples() {
+        return daySamples;
+    }
+
     /** The vector at sample index {@code t}, computed from samples {@code ≤ t} only. */
     public double[] vectorAt(InstanceSeries series, int t) {
         if (t < 0 || t >= series.length()) {
             throw new IndexOutOfBoundsException("index " + t + " outside series of length " + series.length());
         }
-        double[] vector = new double[schema.size()];
         double[][] columns = new double[signals.size()][];
+        double[] dayEarlier = new double[signals.size()];
+        for (int s = 0; s < columns.length; s++) {
+            columns[s] = series.valuesOf(signals.get(s));
+            dayEarlier[s] = t >= daySamples ? columns[s][t - daySamples] : Double.NaN;
+        }
+        return vectorOf(columns, series.observedDown(), t, dayEarlier);
+    }
+
+    /**
+     * The vector at index {@code t} of samples given oldest first: the one computation behind every vector, from a whole
+     * series ({@link #vectorAt}) or from the last {@link #baseline()} samples an instance's live {@link FeatureWindow}
+     * keeps. Reads indexes {@code t - baseline + 1} to {@code t} only, and {@code dayEarlier}.
+     *
+     * @param columns      values per signal, in {@link #signals()} order
+     * @param observedDown whether the source saw the instance down, per sample
+     * @param dayEarlier   per signal, the value {@link #daySamples()} samples before {@code t}, {@code NaN} when the
+     *                     history does not reach back that far
+     */
+    public double[] vectorOf(double[][] columns, boolean[] observedDown, int t, double[] dayEarlier) {
+        double[] vector = new double[schema.size()];
         int k = 0;
         for (int s = 0; s < columns.length; s++) {
-            double[] values = series.valuesOf(signals.get(s));
-            columns[s] = values;
+            double[] values = columns[s];
             vector[k++] = values[t];
             for (int window : windows) {
                 k = windowStatistics(values, Math.max(0, t - window + 1), t, vector, k);
             }
             vector[k++] = zScore(values, Math.max(0, t - baseline + 1), t);
-            vector[k++] = t >= daySamples ? values[t] - values[t - daySamples] : Double.NaN;
+            vector[k++] = values[t] - dayEarlier[s];
         }
         vector[k++] = missingShare(columns, t);
         vector[k++] = gapLength(columns, t);
-        vector[k] = samplesSinceObservedDown(series.observedDown(), t);
+        vector[k] = samplesSinceObservedDown(observedDown, t);
         return vector;
     }
 
