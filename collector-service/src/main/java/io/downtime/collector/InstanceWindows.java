@@ -9,6 +9,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
@@ -28,6 +29,7 @@ public final class InstanceWindows implements SampleSink {
     private final int minIncidentSteps;
     private final Map<String, RollingWindow> windows = new ConcurrentHashMap<>();
     private final AtomicLong sequence = new AtomicLong();
+    private final String epoch = UUID.randomUUID().toString();
     private final LongAdder accepted = new LongAdder();
     private final LongAdder ignored = new LongAdder();
 
@@ -106,6 +108,14 @@ public final class InstanceWindows implements SampleSink {
      */
     public long sequence() {
         return sequence.get();
+    }
+
+    /**
+     * Names this run of the collector: sequence numbers count from its start, so a reader that sees another epoch
+     * starts over.
+     */
+    public String epoch() {
+        return epoch;
     }
 
     /** Samples each window keeps. */

@@ -1,8 +1,10 @@
 package io.downtime.feature;
 
 import io.downtime.feature.client.CollectorClient;
-import io.downtime.feature.client.CollectorSamples;
+import io.downtime.feature.client.CollectorIncident;
+import io.downtime.feature.client.CollectorInstance;
 import io.downtime.feature.client.CollectorSignals;
+import io.downtime.feature.client.CompactSamples;
 import io.downtime.feature.config.FeatureConfig;
 import io.downtime.features.DowntimeLabels;
 import io.downtime.features.FeatureExtractor;
@@ -11,17 +13,20 @@ import io.downtime.features.InstanceSeries;
 import io.downtime.features.PrometheusDuration;
 import io.downtime.features.TrainingSetCsv;
 import io.downtime.problem.InvalidInputException;
+import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.StreamingOutput;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
+import org.jboss.logging.Logger;
 
 import java.io.BufferedWriter;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -30,86 +35,121 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 
-/** Feature vectors and training sets from the collector's samples, computed by one {@link FeatureExtractor}. */
+/**
+ * Feature vectors from every instance's live state ({@link FleetFeatures}, kept current from the collector's feed)
+ * and bounded training sets from the collector's history, both computed by one {@link FeatureExtractor}.
+ */
 @ApplicationScoped
 public class FeatureService {
 
+    private static final Logger LOG = Logger.getLogger(FeatureService.class);
+
     /** Most instances one batch request may name. */
     public static final int BATCH_LIMIT = 1000;
+    /** Seed of the training set's choice of instances: the same fleet gives the same rows. */
+    static final long SELECTION_SEED = 42;
+
+    /**
+     * A training set to stream.
+     *
+     * @param rows     the rows, CSV or JSON
+     * @param sampling how its rows were chosen
+     */
+    public record TrainingSet(StreamingOutput rows, String sampling) {
+    }
 
     private final CollectorClient collector;
     private final FeatureConfig config;
     private final String trainingWindow;
-    private volatile FeatureExtractor extractor;
+    private final Duration refreshInterval;
+    private final Clock clock = Clock.systemUTC();
+    private final ReentrantLock refreshing = new ReentrantLock();
+    private volatile FleetFeatures fleet;
     private volatile Duration step;
+    private volatile boolean collectorAnswers = true;
 
     public FeatureService(@RestClient CollectorClient collector, FeatureConfig config) {
         this.collector = collector;
         this.config = config;
         this.trainingWindow = config.trainingWindow();
         PrometheusDuration.parse(trainingWindow);
+        this.refreshInterval = PrometheusDuration.parse(config.refreshInterval());
     }
 
     public FeatureSchema schema() {
-        return extractor().schema();
+        return fleet().extractor().schema();
     }
 
-    /** The newest vector of {@code instance}; 404 when the collector does not know it. */
+    /** The newest vector of {@code instance}; 404 when it has no samples. */
     public FeatureVector latest(String instance) {
-        String window = latestWindow();
-        List<CollectorSamples> samples = fromCollector(
-                () -> collector.samples(instance, window, null, null, 0, CollectorClient.PAGE), instance);
-        return samples.stream().map(CollectorSamples::toSeries).filter(s -> s.length() > 0).map(this::latestOf)
-                .findFirst().orElseThrow(() -> new NotFoundException("no samples of instance '" + instance + "'"));
+        FleetFeatures current = current();
+        return current.latest(instance).map(this::toVector)
+                .orElseThrow(() -> new NotFoundException("unknown instance '" + instance + "'"));
     }
 
-    /** The newest vector of every instance that has samples. */
+    /** The newest vector of every instance that has samples, in name order. */
     public List<FeatureVector> latestOfAll() {
-        return allSamples(latestWindow(), null, null).stream()
-                .map(CollectorSamples::toSeries)
-                .filter(series -> series.length() > 0)
-                .map(this::latestOf)
-                .toList();
+        return current().all().stream().map(this::toVector).toList();
     }
 
-    /** The newest vectors of the named instances, in the order named; 404 naming the first the collector lacks. */
+    /** The newest vector of every instance in name order, as they are kept (for the compact form). */
+    public List<FleetFeatures.Latest> latestRaw() {
+        return current().all();
+    }
+
+    /** Whether a vector computed at {@code timestamp} is stale: older than two sample steps. */
+    public boolean stale(Instant timestamp) {
+        return fleet().stale(timestamp, step);
+    }
+
+    /** The newest vectors of the named instances, in the order named; 404 naming the first without samples. */
     public List<FeatureVector> latestOf(List<String> instances) {
         if (instances.isEmpty() || instances.size() > BATCH_LIMIT) {
             throw new InvalidInputException(null, "name 1 to " + BATCH_LIMIT + " instances, got " + instances.size());
         }
+        FleetFeatures current = current();
         Set<String> wanted = new LinkedHashSet<>(instances);
-        Map<String, FeatureVector> found = new LinkedHashMap<>();
-        for (FeatureVector vector : latestOfAll()) {
-            if (wanted.contains(vector.instance())) {
-                found.put(vector.instance(), vector);
-            }
-        }
         List<FeatureVector> vectors = new ArrayList<>(wanted.size());
         for (String instance : wanted) {
-            FeatureVector vector = found.get(instance);
-            if (vector == null) {
-                throw new NotFoundException("unknown instance '" + instance + "'");
-            }
-            vectors.add(vector);
+            vectors.add(current.latest(instance).map(this::toVector)
+                    .orElseThrow(() -> new NotFoundException("unknown instance '" + instance + "'")));
         }
         return vectors;
     }
 
+    /** Reads what is new from the collector's feed, on a schedule (and on demand when a read is due). */
+    @Scheduled(every = "${features.refresh-interval}", delayed = "1s",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void refreshOnSchedule() {
+        try {
+            refresh();
+        } catch (WebApplicationException e) {
+            // logged once by refresh()
+        } catch (RuntimeException e) {
+            LOG.errorf(e, "reading the collector's feed failed");
+        }
+    }
+
     /**
-     * The labelled rows of every instance for {@code horizon}, as CSV or JSON to stream. Input is validated and the
-     * samples are fetched before anything is written, so a bad parameter or an unreachable collector is a clean
-     * error response. Rows whose label cannot be known yet (the horizon reaches past the newest sample) are left out;
-     * rows at which the source observed the instance down are marked so (they are no prediction, and training and every
-     * figure leave them out), and their incident flags mark where incidents begin and end.
+     * The labelled rows for {@code horizon}, as CSV or JSON to stream, from at most {@code maxRows} rows' worth of
+     * instances ({@link TrainingSelection}). Input is validated and the instances chosen before anything is written,
+     * so a bad parameter or an unreachable collector is a clean error response. Rows whose label cannot be known yet
+     * (the horizon reaches past the newest sample, or a down run still under way at the end may yet be too short to
+     * count) are left out; rows at which the source observed the instance down are marked so (they are no
+     * prediction, and training and every figure leave them out), and their incident flags mark where incidents begin
+     * and end.
      *
-     * @param from   ISO-8601 start, or null for the configured training window back from the newest samples
-     * @param to     ISO-8601 end, or null for the newest samples
-     * @param format {@code csv} or {@code json}
+     * @param from    ISO-8601 start, or null for the configured training window back from the newest samples
+     * @param to      ISO-8601 end, or null for the newest samples
+     * @param format  {@code csv} or {@code json}
+     * @param maxRows most rows (estimated from the instances' sample counts)
      */
-    public StreamingOutput trainingSet(String horizon, String from, String to, String format) {
-        FeatureExtractor extractor = extractor();
+    public TrainingSet trainingSet(String horizon, String from, String to, String format, long maxRows) {
+        FeatureExtractor extractor = fleet().extractor();
         int horizonSteps = horizonSteps(horizon);
         if (!"csv".equals(format) && !"json".equals(format)) {
             throw new InvalidInputException("format", "format must be csv or json, was '" + format + "'");
@@ -117,27 +157,33 @@ public class FeatureService {
         if (to != null && from == null) {
             throw new InvalidInputException("from", "'to' needs a 'from'");
         }
-        List<CollectorSamples> all = allSamples(trainingWindow, from, to);
-        return output -> {
+        if (maxRows < 1) {
+            throw new InvalidInputException("maxRows", "maxRows must be positive, was " + maxRows);
+        }
+        TrainingSelection selection = select(maxRows);
+        return new TrainingSet(output -> {
             Writer out = new BufferedWriter(new OutputStreamWriter(output, StandardCharsets.UTF_8), 1 << 16);
             TrainingSetJson json = "json".equals(format) ? new TrainingSetJson(out, extractor.schema()) : null;
             if (json == null) {
                 TrainingSetCsv.writeHeader(out, extractor.schema());
             }
-            for (CollectorSamples samples : all) {
-                InstanceSeries series = samples.toSeries();
-                byte[] labels = DowntimeLabels.label(series.incidents(), series.observedDown(), horizonSteps);
-                for (int t = 0; t < series.length(); t++) {
-                    if (labels[t] == DowntimeLabels.UNKNOWN) {
-                        continue;
-                    }
-                    double[] vector = extractor.vectorAt(series, t);
-                    if (json != null) {
-                        json.row(series.instance(), series.timestamps()[t], labels[t], series.incidents()[t],
-                                series.observedDown()[t], vector);
-                    } else {
-                        TrainingSetCsv.writeRow(out, series.instance(), series.timestamps()[t], labels[t],
-                                series.incidents()[t], series.observedDown()[t], vector);
+            for (String instance : selection.instances()) {
+                for (CompactSamples samples : fromCollector(
+                        () -> collector.samples(instance, trainingWindow, from, to, "compact"), null)) {
+                    InstanceSeries series = samples.toSeries();
+                    byte[] labels = DowntimeLabels.label(series.incidents(), series.observedDown(), horizonSteps);
+                    for (int t = 0; t < series.length(); t++) {
+                        if (labels[t] == DowntimeLabels.UNKNOWN) {
+                            continue;
+                        }
+                        double[] vector = extractor.vectorAt(series, t);
+                        if (json != null) {
+                            json.row(series.instance(), series.timestamps()[t], labels[t], series.incidents()[t],
+                                    series.observedDown()[t], vector);
+                        } else {
+                            TrainingSetCsv.writeRow(out, series.instance(), series.timestamps()[t], labels[t],
+                                    series.incidents()[t], series.observedDown()[t], vector);
+                        }
                     }
                 }
             }
@@ -145,38 +191,93 @@ public class FeatureService {
                 json.end();
             }
             out.flush();
-        };
+        }, selection.description());
     }
 
-    /**
-     * The extractor, built on first use from the collector's signals (or the configured subset) and sample step;
-     * until the collector answers once, requests get a 503.
-     */
-    private FeatureExtractor extractor() {
-        if (extractor == null) {
-            synchronized (this) {
-                if (extractor == null) {
-                    CollectorSignals signals = fromCollector(collector::signals, null);
-                    step = PrometheusDuration.parse(signals.step());
-                    extractor = new FeatureExtractor(config.signals().orElse(signals.signals()),
-                            config.windows().stream().mapToInt(Integer::intValue).toArray(), config.baseline(),
-                            (int) Math.max(1, Duration.ofDays(1).toMillis() / step.toMillis()));
+    /** The instances a training set of at most {@code maxRows} rows is built from. */
+    private TrainingSelection select(long maxRows) {
+        List<CollectorInstance> instances = fromCollector(collector::instances, null);
+        Set<String> withIncident = fromCollector(collector::incidents, null).stream()
+                .map(CollectorIncident::instance).collect(Collectors.toSet());
+        long windowSamples = Math.max(1, PrometheusDuration.parse(trainingWindow).toMillis() / step.toMillis());
+        List<TrainingSelection.Candidate> candidates = instances.stream()
+                .filter(i -> i.samples() > 0)
+                .map(i -> new TrainingSelection.Candidate(i.instance(), Math.min(i.samples(), windowSamples),
+                        withIncident.contains(i.instance())))
+                .toList();
+        TrainingSelection selection = TrainingSelection.of(candidates, maxRows, SELECTION_SEED);
+        LOG.infof("training set: %s", selection.description());
+        return selection;
+    }
+
+    /** The fleet's state after a read of the feed, when one is due. */
+    private FleetFeatures current() {
+        FleetFeatures current = fleet();
+        boolean due = current.lastRead().map(last -> last.isBefore(clock.instant().minus(refreshInterval)))
+                .orElse(true);
+        if (due) {
+            if (current.lastRead().isEmpty()) {
+                refresh();
+            } else if (refreshing.tryLock()) {
+                // another request already reading: serve what is there
+                try {
+                    readFeed(current);
+                } catch (WebApplicationException e) {
+                    // served from the state read before; its vectors turn stale with time
+                } finally {
+                    refreshing.unlock();
                 }
             }
         }
-        return extractor;
+        return current;
     }
 
-    /** Every page of the collector's samples. */
-    private List<CollectorSamples> allSamples(String window, String from, String to) {
-        List<CollectorSamples> all = new ArrayList<>();
-        List<CollectorSamples> page;
-        do {
-            int offset = all.size();
-            page = fromCollector(() -> collector.samples(null, window, from, to, offset, CollectorClient.PAGE), null);
-            all.addAll(page);
-        } while (page.size() == CollectorClient.PAGE);
-        return all;
+    private void refresh() {
+        FleetFeatures current = fleet();
+        refreshing.lock();
+        try {
+            readFeed(current);
+        } finally {
+            refreshing.unlock();
+        }
+    }
+
+    private void readFeed(FleetFeatures current) {
+        try {
+            long applied = fromCollector(() -> current.read((after, epoch, limit, lag, offset) ->
+                    collector.feed(after, epoch, limit, lag, offset, CollectorClient.FEED_PAGE)), null);
+            if (!collectorAnswers) {
+                LOG.infof("collector-service answers again: %d new samples read", applied);
+                collectorAnswers = true;
+            }
+        } catch (WebApplicationException e) {
+            if (collectorAnswers) {
+                LOG.warnf("reading the collector's feed failed (%s); vectors are served from the last read and turn "
+                        + "stale", e.getMessage());
+                collectorAnswers = false;
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * The fleet state, built on first use from the collector's signals (or the configured subset) and sample step;
+     * until the collector answers once, requests get a 503.
+     */
+    private FleetFeatures fleet() {
+        if (fleet == null) {
+            synchronized (this) {
+                if (fleet == null) {
+                    CollectorSignals signals = fromCollector(collector::signals, null);
+                    step = PrometheusDuration.parse(signals.step());
+                    FeatureExtractor extractor = new FeatureExtractor(config.signals().orElse(signals.signals()),
+                            config.windows().stream().mapToInt(Integer::intValue).toArray(), config.baseline(),
+                            (int) Math.max(1, Duration.ofDays(1).toMillis() / step.toMillis()));
+                    fleet = new FleetFeatures(extractor, clock);
+                }
+            }
+        }
+        return fleet;
     }
 
     private int horizonSteps(String horizon) {
@@ -193,22 +294,15 @@ public class FeatureService {
         return (int) (duration.toMillis() / step.toMillis());
     }
 
-    private FeatureVector latestOf(InstanceSeries series) {
-        int t = series.length() - 1;
-        double[] vector = extractor().vectorAt(series, t);
+    private FeatureVector toVector(FleetFeatures.Latest latest) {
+        double[] vector = latest.vector();
         Map<String, Double> named = new LinkedHashMap<>();
         List<String> names = schema().names();
         for (int i = 0; i < vector.length; i++) {
             named.put(names.get(i), Double.isNaN(vector[i]) ? null : vector[i]);
         }
-        Instant newest = Instant.ofEpochMilli(series.timestamps()[t]);
-        boolean stale = newest.isBefore(Instant.now().minus(step.multipliedBy(2)));
-        return new FeatureVector(series.instance(), newest, schema().hash(), stale, named);
-    }
-
-    private String latestWindow() {
-        FeatureExtractor extractor = extractor();
-        return PrometheusDuration.format(step.multipliedBy(extractor.historyNeeded()));
+        return new FeatureVector(latest.instance(), latest.timestamp(), schema().hash(), stale(latest.timestamp()),
+                named);
     }
 
     private static <T> T fromCollector(Supplier<T> call, String instance) {

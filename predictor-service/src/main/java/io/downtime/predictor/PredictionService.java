@@ -7,6 +7,7 @@ import io.downtime.models.Explanation.Contribution;
 import io.downtime.predictor.client.FeatureClient;
 import io.downtime.predictor.client.RemoteFeatureVector;
 import io.downtime.predictor.config.PredictorConfig;
+import io.downtime.predictor.scoring.LatestVectors;
 import io.downtime.models.registry.ModelMetadata;
 import io.downtime.models.registry.ModelRegistry.RegisteredModel;
 import io.downtime.problem.InvalidInputException;
@@ -20,6 +21,7 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** Scores instances with the served model, from given features or from feature-service's latest vector. */
 @ApplicationScoped
@@ -27,6 +29,7 @@ public class PredictionService {
 
     private final ServedModel served;
     private final FeatureClient features;
+    private final LatestVectors latest;
     private final int explanationSize;
     /** The served schema's name → position map, built once per schema rather than once per request. */
     private volatile SchemaIndex schemaIndex = new SchemaIndex(null, Map.of());
@@ -34,8 +37,10 @@ public class PredictionService {
     private record SchemaIndex(FeatureSchema schema, Map<String, Integer> positions) {
     }
 
-    public PredictionService(ServedModel served, @RestClient FeatureClient features, PredictorConfig config) {
+    public PredictionService(ServedModel served, @RestClient FeatureClient features, LatestVectors latest,
+                             PredictorConfig config) {
         this.served = served;
+        this.latest = latest;
         this.features = features;
         this.explanationSize = config.explanationSize();
     }
@@ -45,8 +50,17 @@ public class PredictionService {
         return served.require();
     }
 
-    /** Scores {@code instance} on its latest features from feature-service. */
+    /**
+     * Scores {@code instance} on its latest features: the vector of the last fleet scoring when there is one (no call
+     * per request; its {@code featuresAt} says how old its data is), else feature-service's.
+     */
     public Prediction predictLatest(RegisteredModel model, String instance, boolean explain) {
+        Optional<LatestVectors.Vector> cached = latest.of(instance);
+        if (cached.isPresent()) {
+            LatestVectors.Vector vector = cached.get();
+            requireSchema(model, vector.schema());
+            return score(model, instance, vector.values(), vector.timestamp(), vector.stale(), explain);
+        }
         RemoteFeatureVector vector;
         try {
             vector = features.latest(instance);
@@ -63,12 +77,22 @@ public class PredictionService {
 
     /** Scores a vector fetched from feature-service, after checking it has the model's schema. */
     public Prediction predict(RegisteredModel model, RemoteFeatureVector vector, boolean explain) {
-        if (!model.metadata().featureSchema().equals(vector.schema())) {
-            throw new WebApplicationException("feature-service computes feature schema " + vector.schema()
-                    + " but the served model needs " + model.metadata().featureSchema() + "; retrain the model", 409);
-        }
+        requireSchema(model, vector.schema());
         double[] values = toVector(model.classifier().schema(), vector.features(), "features");
         return score(model, vector.instance(), values, vector.timestamp(), vector.stale(), explain);
+    }
+
+    /** Scores a vector of the fleet's last read, after checking it has the model's schema. */
+    public Prediction predict(RegisteredModel model, LatestVectors.Vector vector, boolean explain) {
+        requireSchema(model, vector.schema());
+        return score(model, vector.instance(), vector.values(), vector.timestamp(), vector.stale(), explain);
+    }
+
+    private static void requireSchema(RegisteredModel model, String schema) {
+        if (!model.metadata().featureSchema().equals(schema)) {
+            throw new WebApplicationException("feature-service computes feature schema " + schema
+                    + " but the served model needs " + model.metadata().featureSchema() + "; retrain the model", 409);
+        }
     }
 
     /** Scores caller-given features, laid out in {@code model}'s schema order with NaN for missing ones. */

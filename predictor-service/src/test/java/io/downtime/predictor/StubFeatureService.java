@@ -37,7 +37,8 @@ public class StubFeatureService implements QuarkusTestResourceLifecycleManager {
         stub = new HttpStub()
                 .on("/features/schema", uri -> HttpStub.Reply.json(schema))
                 .on("/training-set", uri -> new HttpStub.Reply(200, "text/csv", trainingSet()))
-                .on("/features", uri -> HttpStub.Reply.json(allVectors()));
+                .on("/features", uri -> HttpStub.Reply.json(allVectors()))
+                .on("/features/compact", uri -> HttpStub.Reply.json(compactVectors()));
         for (int i = 0; i < INSTANCES.length; i++) {
             String vector = vector(i);
             stub.on("/features/" + INSTANCES[i], uri -> HttpStub.Reply.json(vector));
@@ -83,6 +84,20 @@ public class StubFeatureService implements QuarkusTestResourceLifecycleManager {
             all.append(i == 0 ? "" : ",").append(vector(i));
         }
         return all.append(']').toString();
+    }
+
+    /** The same vectors in the compact form: names once, Base64 float64 values in schema order. */
+    private static String compactVectors() {
+        StringBuilder all = new StringBuilder("{\"schema\":\"" + SCHEMA.hash()
+                + "\",\"names\":[\"load_last\",\"load_slope\",\"noise\"],\"vectors\":[");
+        for (int i = 0; i < INSTANCES.length; i++) {
+            String values = io.downtime.features.Base64Columns.encodeDoubles(
+                    new double[]{0.5, LATEST_SLOPE[i], Double.NaN});
+            all.append(i == 0 ? "" : ",").append("{\"instance\":\"").append(INSTANCES[i])
+                    .append("\",\"timestamp\":\"2026-01-02T00:00:00Z\",\"stale\":").append(i == 3)
+                    .append(",\"values\":\"").append(values).append("\"}");
+        }
+        return all.append("]}").toString();
     }
 
     @Override

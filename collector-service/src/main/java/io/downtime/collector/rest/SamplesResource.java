@@ -3,6 +3,7 @@ package io.downtime.collector.rest;
 import io.downtime.collector.InstanceWindows;
 import io.downtime.collector.MetricSource;
 import io.downtime.collector.RollingWindow;
+import io.downtime.features.Base64Columns;
 import io.downtime.features.InstanceSeries;
 import io.downtime.features.PrometheusDuration;
 import io.downtime.problem.InvalidInputException;
@@ -21,6 +22,7 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Recent samples of one or all instances, with what the source observed of each sample's state and the incidents
@@ -60,6 +62,31 @@ public class SamplesResource {
         }
     }
 
+    /**
+     * Samples of one instance as Base64 columns ({@code format=compact}): a fraction of the size, exact for the
+     * {@code float} values the collector keeps.
+     *
+     * @param values per signal, Base64 of little-endian float32, NaN where no sample was taken
+     */
+    public record CompactSamples(String instance, String step, List<String> signals, long[] timestamps,
+                                 List<String> values, boolean[] observedDown, boolean[] incidents) {
+
+        static CompactSamples of(InstanceSeries series, Duration step) {
+            List<String> columns = Arrays.stream(series.values()).map(CompactSamples::floats)
+                    .map(Base64Columns::encodeFloats).toList();
+            return new CompactSamples(series.instance(), PrometheusDuration.format(step), series.signals(),
+                    series.timestamps(), columns, series.observedDown(), series.incidents());
+        }
+
+        private static float[] floats(double[] values) {
+            float[] floats = new float[values.length];
+            for (int i = 0; i < values.length; i++) {
+                floats[i] = (float) values[i];
+            }
+            return floats;
+        }
+    }
+
     /** Most instances one page of {@code GET /samples} carries. */
     public static final int MAX_PAGE = 1000;
 
@@ -81,6 +108,7 @@ public class SamplesResource {
      * @param to       end, ISO-8601 (with from; default now)
      * @param offset   first instance of the page, in name order
      * @param limit    instances per page, at most 1000
+     * @param format   {@code json} (values as numbers) or {@code compact} (values as Base64 float32 columns)
      */
     @GET
     public Response samples(@QueryParam("instance") String instance,
@@ -88,15 +116,21 @@ public class SamplesResource {
                             @QueryParam("from") String from, @QueryParam("to") String to,
                             @QueryParam("offset") @DefaultValue("0") int offset,
                             @QueryParam("limit") @DefaultValue("1000") int limit,
+                            @QueryParam("format") @DefaultValue("json") String format,
                             @Context UriInfo uri) {
+        if (!"json".equals(format) && !"compact".equals(format)) {
+            throw new InvalidInputException("format", "format must be json or compact, was '" + format + "'");
+        }
+        Function<InstanceSeries, Object> encode = "compact".equals(format)
+                ? series -> CompactSamples.of(series, windows.step()) : series -> Samples.of(series, windows.step());
         TimeRange range = from == null ? TimeRange.window(parseWindow(window)) : TimeRange.between(from, to);
         if (instance != null) {
             RollingWindow selected = windows.get(instance)
                     .orElseThrow(() -> new NotFoundException("unknown instance '" + instance + "'"));
-            return Response.ok(List.of(olderThanTheWindow(selected, range)
+            InstanceSeries series = olderThanTheWindow(selected, range)
                     .flatMap(r -> source.history(instance, r.from(), r.to()))
-                    .map(series -> Samples.of(series, windows.step()))
-                    .orElseGet(() -> samples(selected, range)))).build();
+                    .orElseGet(() -> series(selected, range));
+            return Response.ok(List.of(encode.apply(series))).build();
         }
         if (offset < 0) {
             throw new InvalidInputException("offset", "offset must not be negative");
@@ -105,7 +139,7 @@ public class SamplesResource {
             throw new InvalidInputException("limit", "limit must be between 1 and " + MAX_PAGE);
         }
         List<RollingWindow> all = windows.all();
-        List<Samples> page = all.stream().skip(offset).limit(limit).map(w -> samples(w, range)).toList();
+        List<Object> page = all.stream().skip(offset).limit(limit).map(w -> encode.apply(series(w, range))).toList();
         Response.ResponseBuilder response = Response.ok(page);
         if (offset + limit < all.size()) {
             response.link(uri.getRequestUriBuilder().replaceQueryParam("offset", offset + limit).build(), "next");
@@ -119,9 +153,9 @@ public class SamplesResource {
         return older ? Optional.of(range) : Optional.empty();
     }
 
-    private Samples samples(RollingWindow window, TimeRange range) {
+    private InstanceSeries series(RollingWindow window, TimeRange range) {
         long newest = window.lastTimestamp().orElse(0);
-        return Samples.of(range.select(windows, window, newest), windows.step());
+        return range.select(windows, window, newest);
     }
 
     /** Either a length back from each instance's newest sample, or fixed instants. */

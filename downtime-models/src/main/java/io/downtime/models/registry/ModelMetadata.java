@@ -19,11 +19,13 @@ import java.util.Map;
  * @param sha256            SHA-256 of each model file, by file name
  * @param createdAt         ISO-8601 time the model was registered
  * @param importance        the features that weigh most in the model, largest first, with their share of total gain
+ * @param trainingRows      how the training rows were chosen from the fleet (e.g. every row, or which instances of a
+ *                          bounded sample); null when not recorded
  */
 public record ModelMetadata(String version, String algorithm, String horizon, String featureSchema,
                             List<String> featureNames, String featureDefinition, double threshold,
                             ModelQuality quality, Map<String, String> sha256, String createdAt,
-                            List<FeatureWeight> importance) {
+                            List<FeatureWeight> importance, String trainingRows) {
 
     /** A feature's share of the model's total gain. */
     public record FeatureWeight(String feature, double share) {

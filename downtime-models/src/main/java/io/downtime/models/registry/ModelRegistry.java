@@ -87,7 +87,13 @@ public final class ModelRegistry {
     /** Stores {@code model} as a new version and makes it the champion of {@code horizon}. */
     public synchronized RegisteredModel register(DowntimeClassifier model, String horizon, double threshold,
                                                  ModelQuality quality) throws IOException {
-        RegisteredModel registered = store(model, horizon, threshold, quality);
+        return register(model, horizon, threshold, quality, null);
+    }
+
+    /** As {@link #register(DowntimeClassifier, String, double, ModelQuality)}, saying how the training rows were chosen. */
+    public synchronized RegisteredModel register(DowntimeClassifier model, String horizon, double threshold,
+                                                 ModelQuality quality, String trainingRows) throws IOException {
+        RegisteredModel registered = store(model, horizon, threshold, quality, trainingRows);
         String version = registered.metadata().version();
         try {
             promote(version);
@@ -101,6 +107,12 @@ public final class ModelRegistry {
     /** Stores {@code model} as a new version without serving it (a challenger that lost, kept for the record). */
     public synchronized RegisteredModel store(DowntimeClassifier model, String horizon, double threshold,
                                               ModelQuality quality) throws IOException {
+        return store(model, horizon, threshold, quality, null);
+    }
+
+    /** As {@link #store(DowntimeClassifier, String, double, ModelQuality)}, saying how the training rows were chosen. */
+    public synchronized RegisteredModel store(DowntimeClassifier model, String horizon, double threshold,
+                                              ModelQuality quality, String trainingRows) throws IOException {
         String version = nextVersion();
         Path staging = models.resolve(".staging-" + UUID.randomUUID());
         try {
@@ -110,7 +122,7 @@ public final class ModelRegistry {
             FeatureSchema schema = model.schema();
             ModelMetadata metadata = new ModelMetadata(version, model.algorithm(), horizon, schema.hash(),
                     schema.names(), schema.definition(), threshold, quality, Map.of(MODEL_FILE, sha256(content)),
-                    Instant.now().toString(), importance(model));
+                    Instant.now().toString(), importance(model), trainingRows);
             AtomicFiles.writeDurably(staging.resolve(METADATA_FILE), json.writeValueAsBytes(metadata));
             AtomicFiles.forceDirectory(staging);
             AtomicFiles.moveDurably(staging, models.resolve(version));

@@ -12,22 +12,38 @@ import java.util.List;
 @RegisterRestClient(configKey = "collector")
 public interface CollectorClient {
 
-    /** Most instances the collector returns in one page of samples. */
-    int PAGE = 1000;
+    /** Most instances one page of the feed carries. */
+    int FEED_PAGE = 500;
 
     /** The signals every sample carries and the time between samples. */
     @GET
     @Path("signals")
     CollectorSignals signals();
 
+    /** What is new since {@code after} (of run {@code epoch}), a page of instances at a time. */
+    @GET
+    @Path("feed")
+    CollectorFeed feed(@QueryParam("after") long after, @QueryParam("epoch") String epoch,
+                       @QueryParam("limit") int limit, @QueryParam("lag") int lag, @QueryParam("offset") int offset,
+                       @QueryParam("pageSize") int pageSize);
+
+    /** Every instance the collector knows. */
+    @GET
+    @Path("instances")
+    List<CollectorInstance> instances();
+
+    /** Every incident within the samples the collector holds. */
+    @GET
+    @Path("incidents")
+    List<CollectorIncident> incidents();
+
     /**
-     * Samples of one instance, or a page of all instances when {@code instance} is null: over {@code window}
-     * (Prometheus notation) back from each instance's newest sample, or over {@code [from, to]} (ISO-8601) when
-     * {@code from} is given.
+     * Samples of one instance in the compact form: over {@code window} (Prometheus notation) back from its newest
+     * sample, or over {@code [from, to]} (ISO-8601) when {@code from} is given.
      */
     @GET
     @Path("samples")
-    List<CollectorSamples> samples(@QueryParam("instance") String instance, @QueryParam("window") String window,
-                                   @QueryParam("from") String from, @QueryParam("to") String to,
-                                   @QueryParam("offset") int offset, @QueryParam("limit") int limit);
+    List<CompactSamples> samples(@QueryParam("instance") String instance, @QueryParam("window") String window,
+                                 @QueryParam("from") String from, @QueryParam("to") String to,
+                                 @QueryParam("format") String format);
 }

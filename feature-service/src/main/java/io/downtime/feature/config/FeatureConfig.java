@@ -21,6 +21,10 @@ public interface FeatureConfig {
     @WithDefault("360")
     int baseline();
 
+    /** How often the collector's feed is read for new samples, Prometheus notation. */
+    @WithDefault("5s")
+    String refreshInterval();
+
     /** History a training set is built from, Prometheus notation. */
     @WithDefault("2d")
     String trainingWindow();

@@ -2,6 +2,7 @@ package io.downtime.feature.rest;
 
 import io.downtime.feature.FeatureService;
 import io.downtime.feature.FeatureVector;
+import io.downtime.features.Base64Columns;
 import io.downtime.features.FeatureSchema;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.downtime.problem.InvalidInputException;
@@ -13,6 +14,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -33,6 +35,25 @@ public class FeaturesResource {
         }
     }
 
+    /**
+     * The newest vector of every instance in a compact form: the names once, each vector as Base64 of little-endian
+     * float64 in schema order (NaN where missing). A tenth of the size of the named form, for fleet scoring.
+     *
+     * @param schema  hash of the feature schema
+     * @param names   feature names, in vector order
+     * @param vectors one per instance with samples, in name order
+     */
+    public record CompactVectors(String schema, List<String> names, List<CompactVector> vectors) {
+    }
+
+    /**
+     * @param timestamp time of the newest sample the vector uses
+     * @param stale     that sample is older than two sample steps
+     * @param values    Base64 float64 values in schema order
+     */
+    public record CompactVector(String instance, Instant timestamp, boolean stale, String values) {
+    }
+
     private final FeatureService features;
 
     public FeaturesResource(FeatureService features) {
@@ -42,6 +63,16 @@ public class FeaturesResource {
     @GET
     public List<FeatureVector> latestOfAll() {
         return features.latestOfAll();
+    }
+
+    @GET
+    @Path("compact")
+    public CompactVectors compact() {
+        List<CompactVector> vectors = features.latestRaw().stream()
+                .map(v -> new CompactVector(v.instance(), v.timestamp(), features.stale(v.timestamp()),
+                        Base64Columns.encodeDoubles(v.vector())))
+                .toList();
+        return new CompactVectors(features.schema().hash(), features.schema().names(), vectors);
     }
 
     @GET

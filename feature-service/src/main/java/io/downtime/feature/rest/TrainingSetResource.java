@@ -14,6 +14,8 @@ import jakarta.ws.rs.core.Response;
 public class TrainingSetResource {
 
     public static final String SCHEMA_HEADER = "X-Feature-Schema";
+    /** How the rows were chosen, e.g. every row of all instances, or which share of them. */
+    public static final String SAMPLING_HEADER = "X-Training-Sampling";
 
     private final FeatureService features;
 
@@ -26,14 +28,19 @@ public class TrainingSetResource {
      * @param from    start, ISO-8601; default: the configured training window back from the newest samples
      * @param to      end, ISO-8601 (with from); default: the newest samples
      * @param format  csv (default) or json
+     * @param maxRows most rows: whole instances are chosen until their rows reach it (default 100000; every instance
+     *                with an incident up to half of it when there are more rows)
      */
     @GET
     @Produces({"text/csv", MediaType.APPLICATION_JSON})
     public Response trainingSet(@QueryParam("horizon") @DefaultValue("1h") String horizon,
                                 @QueryParam("from") String from, @QueryParam("to") String to,
-                                @QueryParam("format") @DefaultValue("csv") String format) {
-        return Response.ok(features.trainingSet(horizon, from, to, format))
+                                @QueryParam("format") @DefaultValue("csv") String format,
+                                @QueryParam("maxRows") @DefaultValue("100000") long maxRows) {
+        FeatureService.TrainingSet set = features.trainingSet(horizon, from, to, format, maxRows);
+        return Response.ok(set.rows())
                 .type("json".equals(format) ? MediaType.APPLICATION_JSON : "text/csv")
-                .header(SCHEMA_HEADER, features.schema().hash()).build();
+                .header(SCHEMA_HEADER, features.schema().hash())
+                .header(SAMPLING_HEADER, set.sampling()).build();
     }
 }

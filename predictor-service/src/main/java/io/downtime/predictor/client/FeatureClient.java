@@ -5,9 +5,9 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
-import java.io.InputStream;
 import java.util.List;
 
 /** feature-service, as far as the predictor reads it. */
@@ -27,9 +27,17 @@ public interface FeatureClient {
     @Path("features")
     List<RemoteFeatureVector> latestOfAll();
 
-    /** The labelled training set as CSV, streamed. */
+    /** Every instance's newest vector, compact. */
+    @GET
+    @Path("features/compact")
+    RemoteCompactVectors compact();
+
+    /**
+     * The labelled training set as CSV, streamed, of at most {@code maxRows} rows; the {@code X-Training-Sampling}
+     * header says how the rows were chosen.
+     */
     @GET
     @Path("training-set")
     @Produces("text/csv")
-    InputStream trainingSet(@QueryParam("horizon") String horizon);
+    Response trainingSet(@QueryParam("horizon") String horizon, @QueryParam("maxRows") long maxRows);
 }

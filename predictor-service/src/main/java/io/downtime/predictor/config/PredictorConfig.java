@@ -55,6 +55,13 @@ public interface PredictorConfig {
         @WithDefault("xgboost")
         String algorithm();
 
+        /**
+         * Most training rows: feature-service builds the training set from whole instances until their rows reach this
+         * (instances with an incident first, up to half), so memory stays bounded whatever the fleet size.
+         */
+        @WithDefault("100000")
+        long maxRows();
+
         /** XGBoost boosting rounds. */
         @WithDefault("150")
         int rounds();

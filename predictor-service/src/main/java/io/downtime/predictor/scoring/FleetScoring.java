@@ -4,7 +4,7 @@ import io.downtime.predictor.Prediction;
 import io.downtime.predictor.PredictionService;
 import io.downtime.predictor.ServedModel;
 import io.downtime.predictor.client.FeatureClient;
-import io.downtime.predictor.client.RemoteFeatureVector;
+import io.downtime.predictor.client.RemoteCompactVectors;
 import io.downtime.predictor.config.PredictorConfig;
 import io.downtime.models.registry.ModelRegistry.RegisteredModel;
 import io.micrometer.core.instrument.Gauge;
@@ -66,6 +66,7 @@ public class FleetScoring {
     private final ServedModel served;
     private final PredictionService predictions;
     private final FeatureClient features;
+    private final LatestVectors latestVectors;
     private final MultiGauge probabilityGauge;
     private final MultiGauge contributionGauge;
     private final MultiGauge featureAgeGauge;
@@ -77,7 +78,8 @@ public class FleetScoring {
     private final RiskHistory history;
 
     public FleetScoring(ServedModel served, PredictionService predictions, @RestClient FeatureClient features,
-                        MeterRegistry meters, PredictorConfig config) {
+                        LatestVectors latestVectors, MeterRegistry meters, PredictorConfig config) {
+        this.latestVectors = latestVectors;
         this.history = new RiskHistory(config.historyPoints());
         this.served = served;
         this.predictions = predictions;
@@ -137,9 +139,11 @@ public class FleetScoring {
             return;
         }
         Timer.Sample started = Timer.start();
-        List<RemoteFeatureVector> vectors;
+        List<LatestVectors.Vector> vectors;
         try {
-            vectors = features.latestOfAll();
+            RemoteCompactVectors read = features.compact();
+            vectors = LatestVectors.decode(read);
+            latestVectors.replace(read.schema(), vectors);
         } catch (RuntimeException e) {
             String reason = "feature-service did not answer the fleet scoring: " + e.getMessage();
             if (featureSource.get().answering()) {
@@ -147,6 +151,7 @@ public class FleetScoring {
                 featureSource.set(new FeatureSource(false, Instant.now(), reason));
             }
             latest.updateAndGet(risk -> risk == null ? null : risk.markedStale(reason));
+            latestVectors.markStale();
             return;
         }
         if (!featureSource.get().answering()) {
@@ -154,7 +159,7 @@ public class FleetScoring {
             featureSource.set(new FeatureSource(true, Instant.now(), null));
         }
         List<Prediction> scored = new ArrayList<>(vectors.size());
-        for (RemoteFeatureVector vector : vectors) {
+        for (LatestVectors.Vector vector : vectors) {
             scored.add(predictions.predict(model.get(), vector, true));
         }
         scored.sort(Comparator.comparingDouble(Prediction::probability).reversed());

@@ -19,6 +19,7 @@ import io.downtime.models.registry.ModelMetadata;
 import io.downtime.models.registry.ModelRegistry;
 import io.downtime.models.registry.ModelRegistry.RegisteredModel;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.logging.Logger;
 
@@ -39,6 +40,8 @@ import java.util.Optional;
 public class ModelTraining {
 
     private static final Logger LOG = Logger.getLogger(ModelTraining.class);
+    /** feature-service's header saying how the training rows were chosen. */
+    static final String TRAINING_SAMPLING_HEADER = "X-Training-Sampling";
 
     /** Where a run is: a phase name and a share done, 0 to 100. */
     @FunctionalInterface
@@ -77,11 +80,14 @@ public class ModelTraining {
         FeatureSchema schema = features.schema().toSchema();
         LOG.infof("training a %s model for horizon %s on feature schema %s", algorithm.id(), horizon, schema.hash());
         LabelledRows rows;
-        try (InputStream csv = features.trainingSet(horizon)) {
+        String sampling;
+        try (Response response = features.trainingSet(horizon, config.training().maxRows());
+             InputStream csv = response.readEntity(InputStream.class)) {
+            sampling = response.getHeaderString(TRAINING_SAMPLING_HEADER);
             rows = LabelledRows.of(schema, TrainingSetCsv.read(
                     new BufferedReader(new InputStreamReader(csv, StandardCharsets.UTF_8))));
         }
-        LOG.infof("training set: %d rows, %d positive", rows.size(), rows.positives());
+        LOG.infof("training set: %d rows, %d positive (%s)", rows.size(), rows.positives(), sampling);
         progress.report("training", 40);
         PredictorConfig.Training training = config.training();
         Duration horizonDuration = PrometheusDuration.parse(horizon);
@@ -102,8 +108,8 @@ public class ModelTraining {
         boolean promote = championPrAuc == null || quality.prAuc() > championPrAuc;
         progress.report("registering", 90);
         RegisteredModel registered = promote
-                ? registry.register(outcome.model(), horizon, quality.threshold(), quality)
-                : registry.store(outcome.model(), horizon, quality.threshold(), quality);
+                ? registry.register(outcome.model(), horizon, quality.threshold(), quality, sampling)
+                : registry.store(outcome.model(), horizon, quality.threshold(), quality, sampling);
         if (promote) {
             served.serve(registered);
         } else {
