@@ -14,7 +14,7 @@ import java.util.Map;
 
 /**
  * Merges the reports {@code bin/bench} wrote into its directory ({@code features.json}, {@code collector.json},
- * {@code jmh.json}, {@code http.json}) into {@code report.json}, and writes and prints {@code report.md}: the tables
+ * {@code jmh.json}, {@code http.json}, {@code fleet.json}) into {@code report.json}, and writes and prints {@code report.md}: the tables
  * README.md quotes.
  */
 public final class BenchSummary {
@@ -33,6 +33,7 @@ public final class BenchSummary {
         JsonNode collector = read(dir.resolve("collector.json"));
         JsonNode jmh = read(dir.resolve("jmh.json"));
         JsonNode http = read(dir.resolve("http.json"));
+        JsonNode fleet = read(dir.resolve("fleet.json"));
         if (jmh != null) {
             ObjectNode micro = report.putObject("microbenchmarks");
             md.append("\n## Microbenchmarks (JMH, one thread)\n\n| benchmark | time | ± |\n|---|---|---|\n");
@@ -68,6 +69,10 @@ public final class BenchSummary {
         if (http != null) {
             report.set("http", http);
             appendHttp(md, http);
+        }
+        if (fleet != null) {
+            report.set("fleet", fleet);
+            appendFleet(md, fleet);
         }
         JSON.writeValue(dir.resolve("report.json").toFile(), report);
         Files.writeString(dir.resolve("report.md"), md);
@@ -118,6 +123,33 @@ public final class BenchSummary {
             Map.Entry<String, JsonNode> entry = it.next();
             md.append("- ").append(entry.getKey().replace('_', ' ')).append(": ").append(entry.getValue().asText())
                     .append('\n');
+        }
+    }
+
+    private static void appendFleet(StringBuilder md, JsonNode fleet) {
+        md.append(String.format(Locale.ROOT, "%n## Fleet (the system from its jars, %d cores, heap %s per service, a day "
+                        + "of history)%n%n| servers | predictor ready after | scoring cycle mean / max | RSS collector / "
+                        + "feature / predictor MiB (peak) | collector bytes per value | POST /predict {instance} |%n"
+                        + "|---|---|---|---|---|---|%n", fleet.path("cores").asInt(),
+                fleet.path("heap_per_service").asText()));
+        for (JsonNode row : fleet.path("fleets")) {
+            JsonNode memory = row.path("memory_mib");
+            md.append(String.format(Locale.ROOT, "| %,d | %.0f s | %.2f / %.2f s | %.0f / %.0f / %.0f (%.0f / %.0f / %.0f) "
+                            + "| %.2f | %,d/s (p99 %.1f ms, %d errors) |%n",
+                    row.path("servers").asInt(), row.path("predictor_ready_seconds").asDouble(),
+                    row.path("scoring_cycle_mean_seconds").asDouble(), row.path("scoring_cycle_max_seconds").asDouble(),
+                    memory.path("collector-service").path("rss").asDouble(),
+                    memory.path("feature-service").path("rss").asDouble(),
+                    memory.path("predictor-service").path("rss").asDouble(),
+                    memory.path("collector-service").path("peak_rss").asDouble(),
+                    memory.path("feature-service").path("peak_rss").asDouble(),
+                    memory.path("predictor-service").path("peak_rss").asDouble(),
+                    row.path("collector_bytes_per_value").asDouble(), row.path("predict_by_name_per_second").asLong(),
+                    row.path("predict_by_name_p99_ms").asDouble(), row.path("predict_by_name_errors").asLong()));
+        }
+        for (JsonNode row : fleet.path("fleets")) {
+            md.append(String.format(Locale.ROOT, "%nTraining rows at %,d servers: %s%n", row.path("servers").asInt(),
+                    row.path("training_rows").asText()));
         }
     }
 

@@ -128,6 +128,11 @@ public final class InstanceWindows implements SampleSink {
         return windows.values().stream().mapToLong(RollingWindow::storedBytes).sum();
     }
 
+    /** Values held: every window's samples times its signals. */
+    public long storedValues() {
+        return windows.values().stream().mapToLong(w -> (long) w.size() * w.signals().size()).sum();
+    }
+
     /** Samples appended since start. */
     public long acceptedSamples() {
         return accepted.sum();

@@ -23,6 +23,12 @@ public class SourceMetrics {
         Gauge.builder("downtime_collector_instances", windows, w -> w.all().size())
                 .description("Instances the collector holds samples of")
                 .tag("source", source.name()).register(meters);
+        Gauge.builder("downtime_collector_stored_bytes", windows, InstanceWindows::storedBytes)
+                .description("Bytes the samples held in memory take, compressed (without object headers)")
+                .register(meters);
+        Gauge.builder("downtime_collector_stored_values", windows, InstanceWindows::storedValues)
+                .description("Values held in memory: samples times signals")
+                .register(meters);
         FunctionCounter.builder("downtime_collector_samples", windows, InstanceWindows::acceptedSamples)
                 .description("Samples appended to the windows").tag("outcome", "accepted").register(meters);
         FunctionCounter.builder("downtime_collector_samples", windows, InstanceWindows::ignoredSamples)

@@ -13,6 +13,9 @@ import io.downtime.features.InstanceSeries;
 import io.downtime.features.PrometheusDuration;
 import io.downtime.features.TrainingSetCsv;
 import io.downtime.problem.InvalidInputException;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.NotFoundException;
@@ -68,12 +71,18 @@ public class FeatureService {
     private final Duration refreshInterval;
     private final Clock clock = Clock.systemUTC();
     private final ReentrantLock refreshing = new ReentrantLock();
+    private final Timer feedReads;
     private volatile FleetFeatures fleet;
     private volatile Duration step;
     private volatile boolean collectorAnswers = true;
 
-    public FeatureService(@RestClient CollectorClient collector, FeatureConfig config) {
+    public FeatureService(@RestClient CollectorClient collector, FeatureConfig config, MeterRegistry meters) {
         this.collector = collector;
+        this.feedReads = Timer.builder("downtime.features.feed.read.duration")
+                .description("Time to read what is new from the collector's feed and update every instance's state")
+                .register(meters);
+        Gauge.builder("downtime_features_instances", this, s -> s.fleet == null ? 0 : s.fleet.instances())
+                .description("Instances whose feature state is kept").register(meters);
         this.config = config;
         this.trainingWindow = config.trainingWindow();
         PrometheusDuration.parse(trainingWindow);
@@ -244,8 +253,10 @@ public class FeatureService {
 
     private void readFeed(FleetFeatures current) {
         try {
+            Timer.Sample started = Timer.start();
             long applied = fromCollector(() -> current.read((after, epoch, limit, lag, offset) ->
                     collector.feed(after, epoch, limit, lag, offset, CollectorClient.FEED_PAGE)), null);
+            started.stop(feedReads);
             if (!collectorAnswers) {
                 LOG.infof("collector-service answers again: %d new samples read", applied);
                 collectorAnswers = true;

@@ -246,7 +246,7 @@ public final class LoadBenchmark {
         System.err.printf(Locale.ROOT, "[bench] %s%n", message);
     }
 
-    private static void deleteRecursively(Path directory) throws IOException {
+    static void deleteRecursively(Path directory) throws IOException {
         if (!Files.exists(directory)) {
             return;
         }

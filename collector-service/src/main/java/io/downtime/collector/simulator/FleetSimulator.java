@@ -52,6 +52,11 @@ public final class FleetSimulator {
         return new ArrayList<>(servers.keySet());
     }
 
+    /** Time of the next sample the fleet will take. */
+    public synchronized long nextSampleMillis() {
+        return originMillis + stepsTaken * stepMillis;
+    }
+
     /**
      * Takes every sample due at or before {@code nowMillis}: log lines to {@code logs} (stamped in the middle of the
      * interval the sample covers), then samples to {@code samples}. Returns how many steps were taken.

@@ -15,6 +15,8 @@ import java.util.List;
  */
 public final class SimulatorSource implements MetricSource {
 
+    private static final long SLICE_MILLIS = Duration.ofHours(1).toMillis();
+
     private final FleetSimulator fleet;
     private final LogCounters logs;
     private final long stepMillis;
@@ -63,8 +65,16 @@ public final class SimulatorSource implements MetricSource {
             simulatedStartMillis = nowMillis - Math.floorMod(nowMillis, stepMillis);
         }
         long simulatedNow = simulatedStartMillis + (long) ((nowMillis - startedMillis) * speed);
-        fleet.advanceTo(simulatedNow, samples, logs::record);
-        logs.evict(simulatedNow);
+        // an hour at a time, so that while the history is generated the log counters it no longer needs are evicted
+        long sliceEnd = Math.min(simulatedNow, fleet.nextSampleMillis() + SLICE_MILLIS);
+        while (true) {
+            fleet.advanceTo(sliceEnd, samples, logs::record);
+            logs.evict(sliceEnd);
+            if (sliceEnd >= simulatedNow) {
+                return;
+            }
+            sliceEnd = Math.min(simulatedNow, sliceEnd + SLICE_MILLIS);
+        }
     }
 
     public FleetSimulator fleet() {
