@@ -16,10 +16,13 @@ public final class FirstTraining implements Runnable {
 
     private static final Logger LOG = Logger.getLogger(FirstTraining.class);
 
-    /** One attempt: true when a model is served afterwards (trained now, or none was needed). */
+    /**
+     * One attempt: null when a model is served afterwards (trained now, or none was needed); otherwise why it could
+     * not start yet (e.g. feature-service does not answer), which is no failure.
+     */
     @FunctionalInterface
     public interface Attempt {
-        boolean run() throws Exception;
+        String run() throws Exception;
     }
 
     /** Waits between attempts; interruptible. */
@@ -31,17 +34,19 @@ public final class FirstTraining implements Runnable {
     /**
      * Where the first training is.
      *
-     * @param attempts    attempts made so far
-     * @param lastFailure why the last attempt failed; null when none failed
-     * @param nextAttempt when the next attempt starts after a failure; null while one runs or when done
+     * @param attempts    trainings started so far
+     * @param lastFailure why the last training failed; null when none failed
+     * @param nextAttempt when the next training starts after a failure; null while one runs or when done
      * @param done        a model is served
+     * @param waiting     why no training could start yet; null when one could
      */
-    public record Status(int attempts, String lastFailure, Instant nextAttempt, boolean done) {
+    public record Status(int attempts, String lastFailure, Instant nextAttempt, boolean done, String waiting) {
 
         /** What readiness says while no model is served. */
         public String reason() {
             if (lastFailure == null) {
-                return "the first model is still training";
+                return waiting != null ? "waiting to train the first model: " + waiting
+                        : "the first model is still training";
             }
             return "the first training failed " + attempts + (attempts == 1 ? " time" : " times") + ", last: "
                     + lastFailure + (nextAttempt == null ? "; retrying now" : "; next attempt at " + nextAttempt);
@@ -53,7 +58,7 @@ public final class FirstTraining implements Runnable {
     private final Duration maxDelay;
     private final Sleeper sleeper;
     private final Clock clock;
-    private final AtomicReference<Status> status = new AtomicReference<>(new Status(0, null, null, false));
+    private final AtomicReference<Status> status = new AtomicReference<>(new Status(0, null, null, false, null));
 
     public FirstTraining(Attempt attempt, Duration firstDelay, Duration maxDelay, Sleeper sleeper, Clock clock) {
         if (firstDelay.isNegative() || firstDelay.isZero() || maxDelay.compareTo(firstDelay) < 0) {
@@ -85,20 +90,22 @@ public final class FirstTraining implements Runnable {
         int failures = 0;
         while (!Thread.currentThread().isInterrupted()) {
             Status before = status.get();
-            status.set(new Status(before.attempts() + 1, before.lastFailure(), null, false));
+            int attempts = before.attempts() + 1;
+            status.set(new Status(attempts, before.lastFailure(), null, false, null));
             try {
-                if (attempt.run()) {
-                    status.set(new Status(before.attempts() + 1, null, null, true));
+                String waiting = attempt.run();
+                if (waiting == null) {
+                    status.set(new Status(attempts, null, null, true, null));
                     return;
                 }
-                failures = 0;
+                status.set(new Status(before.attempts(), before.lastFailure(), null, false, waiting));
             } catch (Exception | OutOfMemoryError | StackOverflowError e) {
                 failures++;
                 Duration delay = delayAfter(failures);
                 String cause = describe(e);
-                LOG.errorf(e, "the first training failed (attempt %d): %s; retrying in %d s", before.attempts() + 1,
-                        cause, delay.toSeconds());
-                status.set(new Status(before.attempts() + 1, cause, clock.instant().plus(delay), false));
+                LOG.errorf(e, "the first training failed (attempt %d): %s; retrying in %d s", attempts, cause,
+                        delay.toSeconds());
+                status.set(new Status(attempts, cause, clock.instant().plus(delay), false, null));
                 if (!pause(delay)) {
                     return;
                 }

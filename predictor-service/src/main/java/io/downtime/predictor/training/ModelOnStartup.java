@@ -77,27 +77,27 @@ public class ModelOnStartup {
     }
 
     /**
-     * One attempt: nothing to do when the served model fits feature-service's schema; false (retry soon, no failure)
-     * while feature-service cannot answer yet; otherwise trains, scores the fleet and serves.
+     * One attempt: nothing to do when the served model fits feature-service's schema; the reason (retry soon, no
+     * failure) while feature-service cannot answer yet; otherwise trains, scores the fleet and serves.
      */
-    private boolean attempt() throws Exception {
+    private String attempt() throws Exception {
         String schema;
         try {
             schema = features.schema().toSchema().hash();
         } catch (ProcessingException | WebApplicationException e) {
             LOG.infof("feature-service not ready (%s); retrying in %d s", e.getMessage(),
                     config.training().retrySeconds());
-            return false;
+            return "feature-service does not answer yet (" + e.getMessage() + ")";
         }
         Optional<String> served = this.served.current().map(m -> m.metadata().featureSchema());
         if (served.filter(schema::equals).isPresent()) {
-            return true;
+            return null;
         }
         LOG.info(served.isEmpty() ? "the registry has no model yet: training a first one"
                 : "the served model needs feature schema " + served.get() + " but feature-service computes "
                 + schema + ": training a new model");
         training.train(Algorithm.of(config.training().algorithm()), ModelTraining.Progress.NONE);
         scoring.scoreFleet();
-        return true;
+        return null;
     }
 }

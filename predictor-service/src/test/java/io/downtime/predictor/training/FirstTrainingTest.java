@@ -29,7 +29,7 @@ class FirstTrainingTest {
             if (calls.incrementAndGet() <= 3) {
                 throw new OutOfMemoryError("Java heap space");
             }
-            return true;
+            return null;
         }, Duration.ofSeconds(3), Duration.ofSeconds(10), wait -> {
             waits.add(wait);
             seenWhileWaiting.add(training[0].status());
@@ -56,14 +56,22 @@ class FirstTrainingTest {
     void anAttemptThatCannotStartYetIsRetriedAfterTheFirstDelayWithoutCountingAsAFailure() {
         AtomicInteger calls = new AtomicInteger();
         List<Duration> waits = new ArrayList<>();
-        FirstTraining training = new FirstTraining(() -> calls.incrementAndGet() > 2, Duration.ofSeconds(3),
-                Duration.ofMinutes(5), waits::add, CLOCK);
+        List<String> reasons = new ArrayList<>();
+        FirstTraining[] training = new FirstTraining[1];
+        training[0] = new FirstTraining(() -> calls.incrementAndGet() > 2 ? null : "feature-service does not answer",
+                Duration.ofSeconds(3), Duration.ofMinutes(5), wait -> {
+            waits.add(wait);
+            reasons.add(training[0].status().reason());
+        }, CLOCK);
 
-        training.run();
+        training[0].run();
 
         assertEquals(List.of(Duration.ofSeconds(3), Duration.ofSeconds(3)), waits);
-        assertTrue(training.status().done());
-        assertEquals("the first model is still training", new FirstTraining.Status(1, null, null, false).reason());
+        assertEquals("waiting to train the first model: feature-service does not answer", reasons.get(0));
+        assertTrue(training[0].status().done());
+        assertEquals(1, training[0].status().attempts(), "only the training that started counts");
+        assertEquals("the first model is still training",
+                new FirstTraining.Status(1, null, null, false, null).reason());
     }
 
     @Test
@@ -85,6 +93,6 @@ class FirstTrainingTest {
         assertTrue(Thread.interrupted(), "the interrupt is kept");
         assertEquals(1, training.status().attempts());
         assertThrows(IllegalArgumentException.class,
-                () -> new FirstTraining(() -> true, Duration.ZERO, Duration.ofSeconds(1), w -> { }, CLOCK));
+                () -> new FirstTraining(() -> null, Duration.ZERO, Duration.ofSeconds(1), w -> { }, CLOCK));
     }
 }
