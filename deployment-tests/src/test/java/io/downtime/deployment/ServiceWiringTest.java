@@ -94,11 +94,21 @@ class ServiceWiringTest {
         assertEquals("http://thanos:9090", prometheusUrl(Map.of("collector.prometheus.url", "http://thanos:9090")));
     }
 
+    @Test
+    void aReleaseHandlesTheShardOfTheFleetItIsGiven() throws IOException {
+        assertEquals("0/1", collectorProperties(Map.of()).getProperty("collector.shard"), "the whole fleet by default");
+        assertEquals("2/4", collectorProperties(Map.of("collector.shard", "2/4")).getProperty("collector.shard"));
+    }
+
     private static String prometheusUrl(Map<String, String> set) throws IOException {
+        return collectorProperties(set).getProperty("collector.prometheus.url");
+    }
+
+    private static Properties collectorProperties(Map<String, String> set) throws IOException {
         Properties properties = new Properties();
         properties.load(new StringReader(HelmChart.render(ValuesFile.DEFAULTS, set)
                 .named(ConfigMap.class, "dp-downtime-predictor-config").getData().get("collector.properties")));
-        return properties.getProperty("collector.prometheus.url");
+        return properties;
     }
 
     /** Quarkus reads config/application.properties under the working directory (/deployments) over the packaged one. */

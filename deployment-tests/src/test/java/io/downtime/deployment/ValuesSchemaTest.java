@@ -17,6 +17,7 @@ class ValuesSchemaTest {
             "predictor.replica | 2 | replica",
             "collector.source | replay | source",
             "collector.replicas | 2 | replicas",
+            "collector.shard | the first of four | shard",
             "predictor.horizon | one hour | horizon",
             "predictor.algorithm | gradient-boosting | algorithm",
             "predictor.replicas | 0 | replicas",
