@@ -59,6 +59,11 @@ public final class InstanceWindows implements SampleSink {
         return signals;
     }
 
+    /** The log counters among {@link #signals()}. */
+    public List<String> logSignals() {
+        return logs.signals();
+    }
+
     public Duration step() {
         return Duration.ofMillis(stepMillis);
     }

@@ -34,7 +34,10 @@ class CollectorApiTest {
                 .body("source", equalTo("simulator"))
                 .body("step", equalTo("1m"))
                 .body("signals", hasSize(15))
-                .body("signals[0]", equalTo("cpu_busy"));
+                .body("signals[0]", equalTo("cpu_busy"))
+                .body("logSignals", hasSize(6))
+                .body("logSignals", org.hamcrest.Matchers.hasItems("log_errors", "log_warnings", "log_fatal",
+                        "log_restart", "log_oom", "log_panic"));
     }
 
     @Test

@@ -1,6 +1,6 @@
 package io.downtime.evaluation;
 
-import io.downtime.features.DowntimeLabels;
+import io.downtime.features.TrainingRows;
 import io.downtime.features.FeatureExtractor;
 import io.downtime.features.FeatureSchema;
 import io.downtime.features.InstanceSeries;
@@ -63,17 +63,16 @@ final class DatasetRows {
         if (profiles) {
             all.addAll(NormalProfile.SCORES);
         }
-        this.extractor = new FeatureExtractor(all, new int[]{5, 15, 60}, 360,
-                (int) Math.max(1, Duration.ofDays(1).toMillis() / step.toMillis()));
+        this.extractor = new FeatureExtractor(all, step);
         this.horizonSteps = (int) Math.max(1, horizon.toMillis() / step.toMillis());
         this.schema = profiles ? withRelativeNames(extractor.schema()) : extractor.schema();
     }
 
     /** The features of {@code computed}, then each of them again with the {@value #RELATIVE} prefix. */
     private static FeatureSchema withRelativeNames(FeatureSchema computed) {
-        List<String> names = new ArrayList<>(computed.names());
-        computed.names().forEach(name -> names.add(RELATIVE + name));
-        return new FeatureSchema(names, computed.definition() + " relative=" + VectorProfile.class.getSimpleName());
+        List<FeatureSchema.Feature> features = new ArrayList<>(computed.features());
+        computed.features().forEach(feature -> features.add(feature.relativeWith(RELATIVE)));
+        return new FeatureSchema(features, computed.definition() + " relative=" + VectorProfile.class.getSimpleName());
     }
 
     int horizonSteps() {
@@ -99,19 +98,14 @@ final class DatasetRows {
         // Rows start after the reference, whatever the dataset: where it is not a train part of its own (NAB's
         // probationary share), a row inside it would see statistics fitted on samples after it.
         int labelledFrom = Math.max(entity.train().length(), reference);
-        byte[] labels = DowntimeLabels.label(series.incidents(), horizonSteps);
-        List<Integer> labelled = new ArrayList<>();
-        for (int t = labelledFrom; t < series.length(); t++) {
-            if (labels[t] != DowntimeLabels.UNKNOWN) {
-                labelled.add(t);
-            }
-        }
-        List<Integer> calibration = new ArrayList<>();
+        Rows labelled = new Rows(entity.name(), series);
+        TrainingRows.forEachInMemory(extractor, series, horizonSteps, labelledFrom, labelled::add);
+        // Calibration rows: the entity's own unlabelled history, all 0 (nothing is known of them).
+        Rows calibration = new Rows(entity.name(), series);
         for (int t = Math.max(profileEnd, reference - MAX_CALIBRATION_ROWS); t < reference; t++) {
-            calibration.add(t);
+            calibration.add(t, (byte) 0, extractor.vectorAt(series, t));
         }
-        EntityRows rows = new EntityRows(rows(entity.name(), series, labelled, labels),
-                rows(entity.name(), series, calibration, new byte[series.length()]));
+        EntityRows rows = new EntityRows(labelled.toRows(extractor.schema()), calibration.toRows(extractor.schema()));
         return profiles ? withRelative(rows) : rows;
     }
 
@@ -141,24 +135,43 @@ final class DatasetRows {
                 rows.instances(), rows.timestamps());
     }
 
-    private LabelledRows rows(String name, InstanceSeries series, List<Integer> index, byte[] labels) {
-        int n = index.size();
-        double[][] vectors = new double[n][];
-        byte[] rowLabels = new byte[n];
-        boolean[] incidents = new boolean[n];
-        boolean[] observedDown = new boolean[n];
-        String[] instances = new String[n];
-        long[] timestamps = new long[n];
-        for (int i = 0; i < n; i++) {
-            int t = index.get(i);
-            vectors[i] = extractor.vectorAt(series, t);
-            rowLabels[i] = labels[t];
-            incidents[i] = series.incidents()[t];
-            observedDown[i] = series.observedDown()[t];
-            instances[i] = name;
-            timestamps[i] = series.timestamps()[t];
+    /** Rows of one series as they are added. */
+    private static final class Rows {
+        private final String name;
+        private final InstanceSeries series;
+        private final List<double[]> vectors = new ArrayList<>();
+        private final List<Integer> index = new ArrayList<>();
+        private final List<Byte> labels = new ArrayList<>();
+
+        Rows(String name, InstanceSeries series) {
+            this.name = name;
+            this.series = series;
         }
-        return new LabelledRows(extractor.schema(), vectors, rowLabels, incidents, observedDown, instances, timestamps);
+
+        void add(int t, byte label, double[] vector) {
+            index.add(t);
+            labels.add(label);
+            vectors.add(vector);
+        }
+
+        LabelledRows toRows(FeatureSchema schema) {
+            int n = index.size();
+            byte[] rowLabels = new byte[n];
+            boolean[] incidents = new boolean[n];
+            boolean[] observedDown = new boolean[n];
+            String[] instances = new String[n];
+            long[] timestamps = new long[n];
+            for (int i = 0; i < n; i++) {
+                int t = index.get(i);
+                rowLabels[i] = labels.get(i);
+                incidents[i] = series.incidents()[t];
+                observedDown[i] = series.observedDown()[t];
+                instances[i] = name;
+                timestamps[i] = series.timestamps()[t];
+            }
+            return new LabelledRows(schema, vectors.toArray(double[][]::new), rowLabels, incidents, observedDown,
+                    instances, timestamps);
+        }
     }
 
     /** Samples of the entity's unlabelled reference: its train part, or NAB's probationary share. */

@@ -30,12 +30,13 @@ final class FeatureSetChoice {
         /** The profile's scores and the missing-data features only. */
         PROFILE;
 
-        boolean keeps(String feature) {
+        boolean keeps(FeatureSchema.Feature feature) {
             return switch (this) {
-                case ALL -> !feature.startsWith(DatasetRows.RELATIVE);
-                case RELATIVE -> feature.startsWith(DatasetRows.RELATIVE);
-                case PROFILE -> feature.startsWith("profile_") || feature.startsWith("missing_share")
-                        || feature.equals("gap_samples") || feature.equals("samples_since_observed_down");
+                case ALL -> !feature.relative();
+                case RELATIVE -> feature.relative();
+                case PROFILE -> !feature.relative() && (feature.signal() == null
+                        ? feature.statistic() != FeatureSchema.Statistic.OTHER
+                        : NormalProfile.SCORES.contains(feature.signal()));
             };
         }
 
@@ -85,12 +86,12 @@ final class FeatureSetChoice {
     }
 
     static FeatureSchema schema(FeatureSchema all, FeatureSet set) {
-        List<String> names = all.names().stream().filter(set::keeps).toList();
-        return new FeatureSchema(names, all.definition() + " features=" + set.name().toLowerCase(java.util.Locale.ROOT));
+        List<FeatureSchema.Feature> kept = all.features().stream().filter(set::keeps).toList();
+        return new FeatureSchema(kept, all.definition() + " features=" + set.name().toLowerCase(java.util.Locale.ROOT));
     }
 
     private static int[] columns(FeatureSchema schema, FeatureSet set) {
-        return IntStream.range(0, schema.size()).filter(i -> set.keeps(schema.names().get(i))).toArray();
+        return IntStream.range(0, schema.size()).filter(i -> set.keeps(schema.features().get(i))).toArray();
     }
 
     private static double[] pick(double[] vector, int[] kept) {

@@ -135,9 +135,11 @@ public final class TrainCommand {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
         String base = url.replaceAll("/+$", "");
         JsonNode schemaJson = new ObjectMapper().readTree(get(http, base + "/features/schema"));
-        List<String> names = new ArrayList<>();
-        schemaJson.path("names").forEach(n -> names.add(n.asText()));
-        FeatureSchema schema = new FeatureSchema(names, schemaJson.path("definition").asText());
+        List<FeatureSchema.Feature> features = new ArrayList<>();
+        schemaJson.path("features").forEach(f -> features.add(new FeatureSchema.Feature(f.path("name").asText(),
+                f.path("signal").isNull() ? null : f.path("signal").asText(),
+                FeatureSchema.Statistic.ofLabel(f.path("statistic").asText()), f.path("window").asInt(), false)));
+        FeatureSchema schema = new FeatureSchema(features, schemaJson.path("definition").asText());
         schema.requireSameAs(schemaJson.path("hash").asText(), "feature-service's schema");
         try (InputStream csv = get(http, base + "/training-set?horizon=" + PrometheusDuration.format(horizon))) {
             return LabelledRows.of(schema, TrainingSetCsv.read(

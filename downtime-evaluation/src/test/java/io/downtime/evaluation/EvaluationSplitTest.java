@@ -11,7 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 class EvaluationSplitTest {
 
-    private static final FeatureSchema SCHEMA = new FeatureSchema(List.of("minute"), "test");
+    private static final FeatureSchema SCHEMA = FeatureSchema.ofNames(List.of("minute"), "test");
 
     /** Rows of one entity whose only feature is the row's minute. */
     private static LabelledRows entity(String name, int n) {

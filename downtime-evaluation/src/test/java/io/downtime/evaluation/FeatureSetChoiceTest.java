@@ -12,8 +12,12 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 class FeatureSetChoiceTest {
 
-    private static final FeatureSchema SCHEMA = new FeatureSchema(List.of("m1_last", "profile_pca_error_last",
-            "gap_samples", "rel_m1_last", "rel_profile_pca_error_last", "rel_gap_samples"), "test");
+    private static final List<FeatureSchema.Feature> COMPUTED = List.of(
+            FeatureSchema.Feature.of("m1", FeatureSchema.Statistic.LAST, 0),
+            FeatureSchema.Feature.of("profile_pca_error", FeatureSchema.Statistic.LAST, 0),
+            FeatureSchema.Feature.ofInstance(FeatureSchema.Statistic.GAP, 0));
+    private static final FeatureSchema SCHEMA = new FeatureSchema(java.util.stream.Stream.concat(COMPUTED.stream(),
+            COMPUTED.stream().map(f -> f.relativeWith("rel_"))).toList(), "test");
 
     private static LabelledRows rows() {
         return new LabelledRows(SCHEMA, new double[][]{{1, 2, 3, 4, 5, 6}, {7, 8, 9, 10, 11, 12}},

@@ -1,5 +1,6 @@
 package io.downtime.features;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -18,7 +19,17 @@ import java.util.List;
  */
 public final class FeatureExtractor {
 
-    private static final String[] STATISTICS = {"mean", "std", "min", "max", "slope", "ewma", "delta"};
+    /** The window statistics, in the order each window's features are laid out. */
+    private static final FeatureSchema.Statistic[] STATISTICS = {FeatureSchema.Statistic.MEAN,
+            FeatureSchema.Statistic.STD, FeatureSchema.Statistic.MIN, FeatureSchema.Statistic.MAX,
+            FeatureSchema.Statistic.SLOPE, FeatureSchema.Statistic.EWMA, FeatureSchema.Statistic.DELTA};
+
+    /** The windows every service and command uses unless configured otherwise, in samples. */
+    public static final String WINDOWS = "5,15,60";
+    /** The baseline every service and command uses unless configured otherwise: 6 hours at one sample a minute. */
+    public static final int BASELINE = 360;
+    /** {@link #BASELINE} as configuration text. */
+    public static final String BASELINE_TEXT = "360";
 
     private final List<String> signals;
     private final int[] windows;
@@ -26,9 +37,23 @@ public final class FeatureExtractor {
     private final int daySamples;
     private final FeatureSchema schema;
 
-    /** Windows of 5, 15 and 60 samples, a baseline of 360 samples, one sample a minute (6 hours, a day of 1440). */
+    /** The standard {@link #WINDOWS} and {@link #BASELINE}, one sample a minute (a day of 1440). */
     public FeatureExtractor(List<String> signals) {
-        this(signals, new int[]{5, 15, 60}, 360, 1440);
+        this(signals, Duration.ofMinutes(1));
+    }
+
+    /** The standard {@link #WINDOWS} and {@link #BASELINE} for samples {@code step} apart. */
+    public FeatureExtractor(List<String> signals, Duration step) {
+        this(signals, parseWindows(WINDOWS), BASELINE, daySamples(step));
+    }
+
+    /** Samples in a day at {@code step}: the lag of the difference from a day earlier. */
+    public static int daySamples(Duration step) {
+        return (int) Math.max(1, Duration.ofDays(1).toMillis() / step.toMillis());
+    }
+
+    private static int[] parseWindows(String text) {
+        return Arrays.stream(text.split(",")).mapToInt(Integer::parseInt).toArray();
     }
 
     /**
@@ -55,7 +80,7 @@ public final class FeatureExtractor {
         }
         this.baseline = baseline;
         this.daySamples = daySamples;
-        this.schema = new FeatureSchema(names(), "features-v4 windows=" + Arrays.toString(this.windows)
+        this.schema = new FeatureSchema(features(), "features-v4 windows=" + Arrays.toString(this.windows)
                 + " baseline=" + baseline + " day=" + daySamples);
     }
 
@@ -124,22 +149,22 @@ public final class FeatureExtractor {
         return vector;
     }
 
-    private List<String> names() {
-        List<String> names = new ArrayList<>();
+    private List<FeatureSchema.Feature> features() {
+        List<FeatureSchema.Feature> features = new ArrayList<>();
         for (String signal : signals) {
-            names.add(signal + "_last");
+            features.add(FeatureSchema.Feature.of(signal, FeatureSchema.Statistic.LAST, 0));
             for (int window : windows) {
-                for (String statistic : STATISTICS) {
-                    names.add(signal + "_" + statistic + "_" + window);
+                for (FeatureSchema.Statistic statistic : STATISTICS) {
+                    features.add(FeatureSchema.Feature.of(signal, statistic, window));
                 }
             }
-            names.add(signal + "_zscore");
-            names.add(signal + "_day_diff");
+            features.add(FeatureSchema.Feature.of(signal, FeatureSchema.Statistic.ZSCORE, 0));
+            features.add(FeatureSchema.Feature.of(signal, FeatureSchema.Statistic.DAY_DIFF, 0));
         }
-        names.add("missing_share_" + windows[windows.length - 1]);
-        names.add("gap_samples");
-        names.add("samples_since_observed_down");
-        return names;
+        features.add(FeatureSchema.Feature.ofInstance(FeatureSchema.Statistic.MISSING_SHARE, windows[windows.length - 1]));
+        features.add(FeatureSchema.Feature.ofInstance(FeatureSchema.Statistic.GAP, 0));
+        features.add(FeatureSchema.Feature.ofInstance(FeatureSchema.Statistic.SINCE_OBSERVED_DOWN, 0));
+        return features;
     }
 
     /** Writes the window statistics of {@code values[from..to]} into {@code out} at {@code k}. */

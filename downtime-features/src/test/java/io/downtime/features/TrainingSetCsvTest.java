@@ -19,7 +19,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class TrainingSetCsvTest {
 
     private static final double NaN = Double.NaN;
-    private static final FeatureSchema SCHEMA = new FeatureSchema(List.of("cpu_last", "mem_last", "gap_samples"), "test");
+    private static final FeatureSchema SCHEMA = FeatureSchema.ofNames(List.of("cpu_last", "mem_last", "gap_samples"), "test");
     private static final String HEADER = "instance,timestamp,label,incident,observed_down,cpu_last,mem_last,gap_samples\n";
 
     private static TrainingSetCsv.Rows read(String csv) throws IOException {

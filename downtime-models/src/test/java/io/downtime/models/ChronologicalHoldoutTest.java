@@ -22,7 +22,7 @@ class ChronologicalHoldoutTest {
     private static final long START = 1_700_000_000_000L;
     private static final int HORIZON_MINUTES = 10;
     private static final Duration HORIZON = Duration.ofMinutes(HORIZON_MINUTES);
-    private static final FeatureSchema SCHEMA = new FeatureSchema(List.of("score", "minute"), "test");
+    private static final FeatureSchema SCHEMA = FeatureSchema.ofNames(List.of("score", "minute"), "test");
 
     /** A stand-in model: the probability is the row's first feature; it notes the minute of every row it scores (rows are scored in parallel). */
     private static final class FirstFeature implements DowntimeClassifier {

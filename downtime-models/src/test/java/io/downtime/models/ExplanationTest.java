@@ -13,7 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 class ExplanationTest {
 
-    private static final FeatureSchema SCHEMA = new FeatureSchema(List.of("a", "b", "c", "d", "e"), "test");
+    private static final FeatureSchema SCHEMA = FeatureSchema.ofNames(List.of("a", "b", "c", "d", "e"), "test");
 
     @Test
     void theTopContributionsAreTheLargestInMagnitudeLargestFirstWithoutZeros() {
@@ -29,7 +29,7 @@ class ExplanationTest {
     void agreesWithSortingEveryContribution() {
         SplittableRandom random = new SplittableRandom(9);
         List<String> names = IntStream.range(0, 300).mapToObj(i -> "f" + i).toList();
-        FeatureSchema schema = new FeatureSchema(names, "test");
+        FeatureSchema schema = FeatureSchema.ofNames(names, "test");
         for (int round = 0; round < 200; round++) {
             double[] contributions = new double[names.size()];
             for (int i = 0; i < contributions.length; i++) {

@@ -18,7 +18,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class LabelledRowsTest {
 
-    private static final FeatureSchema SCHEMA = new FeatureSchema(List.of("cpu_last", "mem_last"), "test");
+    private static final FeatureSchema SCHEMA = FeatureSchema.ofNames(List.of("cpu_last", "mem_last"), "test");
 
     /** Rows of two instances, deliberately not in time order, with distinct vectors to tell them apart. */
     private static LabelledRows mixed() {

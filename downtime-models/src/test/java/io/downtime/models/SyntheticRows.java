@@ -11,10 +11,18 @@ import java.util.SplittableRandom;
  */
 public final class SyntheticRows {
 
-    public static final FeatureSchema SCHEMA = new FeatureSchema(List.of("cpu_last", "cpu_slope_60", "mem_last",
-            "mem_slope_5", "mem_slope_60", "noise_last", "noise_slope_60"), "synthetic");
+    public static final FeatureSchema SCHEMA = new FeatureSchema(List.of(last("cpu"), slope("cpu", 60), last("mem"),
+            slope("mem", 5), slope("mem", 60), last("noise"), slope("noise", 60)), "synthetic");
 
     private SyntheticRows() {
+    }
+
+    private static FeatureSchema.Feature last(String signal) {
+        return FeatureSchema.Feature.of(signal, FeatureSchema.Statistic.LAST, 0);
+    }
+
+    private static FeatureSchema.Feature slope(String signal, int window) {
+        return FeatureSchema.Feature.of(signal, FeatureSchema.Statistic.SLOPE, window);
     }
 
     public static LabelledRows of(int n, long seed) {

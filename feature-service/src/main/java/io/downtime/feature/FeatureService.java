@@ -6,26 +6,27 @@ import io.downtime.feature.client.CollectorInstance;
 import io.downtime.feature.client.CollectorSignals;
 import io.downtime.feature.client.CompactSamples;
 import io.downtime.feature.config.FeatureConfig;
-import io.downtime.features.DowntimeLabels;
 import io.downtime.features.FeatureExtractor;
 import io.downtime.features.FeatureSchema;
 import io.downtime.features.InstanceSeries;
 import io.downtime.features.PrometheusDuration;
+import io.downtime.features.TrainingRows;
 import io.downtime.features.TrainingSetCsv;
+import io.downtime.problem.DomainException;
 import io.downtime.problem.InvalidInputException;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.WebApplicationException;
-import jakarta.ws.rs.core.StreamingOutput;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.logging.Logger;
 
 import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -56,28 +57,36 @@ public class FeatureService {
     /** Seed of the training set's choice of instances: the same fleet gives the same rows. */
     static final long SELECTION_SEED = 42;
 
+    /** Writes a training set's rows, CSV or JSON. */
+    @FunctionalInterface
+    public interface RowWriter {
+        void writeTo(OutputStream output) throws IOException;
+    }
+
     /**
      * A training set to stream.
      *
-     * @param rows     the rows, CSV or JSON
+     * @param rows     writes the rows
      * @param sampling how its rows were chosen
      */
-    public record TrainingSet(StreamingOutput rows, String sampling) {
+    public record TrainingSet(RowWriter rows, String sampling) {
     }
 
     private final CollectorClient collector;
     private final FeatureConfig config;
     private final String trainingWindow;
     private final Duration refreshInterval;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
     private final ReentrantLock refreshing = new ReentrantLock();
     private final Timer feedReads;
     private volatile FleetFeatures fleet;
     private volatile Duration step;
     private volatile boolean collectorAnswers = true;
 
-    public FeatureService(@RestClient CollectorClient collector, FeatureConfig config, MeterRegistry meters) {
+    public FeatureService(@RestClient CollectorClient collector, FeatureConfig config, MeterRegistry meters,
+                          Clock clock) {
         this.collector = collector;
+        this.clock = clock;
         this.feedReads = Timer.builder("downtime.features.feed.read.duration")
                 .description("Time to read what is new from the collector's feed and update every instance's state")
                 .register(meters);
@@ -97,7 +106,7 @@ public class FeatureService {
     public FeatureVector latest(String instance) {
         FleetFeatures current = current();
         return current.latest(instance).map(this::toVector)
-                .orElseThrow(() -> new NotFoundException("unknown instance '" + instance + "'"));
+                .orElseThrow(() -> new DomainException.UnknownInstance(instance));
     }
 
     /** The newest vector of every instance that has samples, in name order. */
@@ -125,7 +134,7 @@ public class FeatureService {
         List<FeatureVector> vectors = new ArrayList<>(wanted.size());
         for (String instance : wanted) {
             vectors.add(current.latest(instance).map(this::toVector)
-                    .orElseThrow(() -> new NotFoundException("unknown instance '" + instance + "'")));
+                    .orElseThrow(() -> new DomainException.UnknownInstance(instance)));
         }
         return vectors;
     }
@@ -136,7 +145,7 @@ public class FeatureService {
     void refreshOnSchedule() {
         try {
             refresh();
-        } catch (WebApplicationException e) {
+        } catch (DomainException.DependencyUnavailable e) {
             // logged once by refresh()
         } catch (RuntimeException e) {
             LOG.errorf(e, "reading the collector's feed failed");
@@ -180,20 +189,15 @@ public class FeatureService {
                 for (CompactSamples samples : fromCollector(
                         () -> collector.samples(instance, trainingWindow, from, to, "compact"), null)) {
                     InstanceSeries series = samples.toSeries();
-                    byte[] labels = DowntimeLabels.label(series.incidents(), series.observedDown(), horizonSteps);
-                    for (int t = 0; t < series.length(); t++) {
-                        if (labels[t] == DowntimeLabels.UNKNOWN) {
-                            continue;
-                        }
-                        double[] vector = extractor.vectorAt(series, t);
+                    TrainingRows.forEach(extractor, series, horizonSteps, 0, (t, label, vector) -> {
                         if (json != null) {
-                            json.row(series.instance(), series.timestamps()[t], labels[t], series.incidents()[t],
+                            json.row(series.instance(), series.timestamps()[t], label, series.incidents()[t],
                                     series.observedDown()[t], vector);
                         } else {
-                            TrainingSetCsv.writeRow(out, series.instance(), series.timestamps()[t], labels[t],
+                            TrainingSetCsv.writeRow(out, series.instance(), series.timestamps()[t], label,
                                     series.incidents()[t], series.observedDown()[t], vector);
                         }
-                    }
+                    });
                 }
             }
             if (json != null) {
@@ -231,7 +235,7 @@ public class FeatureService {
                 // another request already reading: serve what is there
                 try {
                     readFeed(current);
-                } catch (WebApplicationException e) {
+                } catch (DomainException.DependencyUnavailable e) {
                     // served from the state read before; its vectors turn stale with time
                 } finally {
                     refreshing.unlock();
@@ -261,7 +265,7 @@ public class FeatureService {
                 LOG.infof("collector-service answers again: %d new samples read", applied);
                 collectorAnswers = true;
             }
-        } catch (WebApplicationException e) {
+        } catch (DomainException.DependencyUnavailable e) {
             if (collectorAnswers) {
                 LOG.warnf("reading the collector's feed failed (%s); vectors are served from the last read and turn "
                         + "stale", e.getMessage());
@@ -283,7 +287,7 @@ public class FeatureService {
                     step = PrometheusDuration.parse(signals.step());
                     FeatureExtractor extractor = new FeatureExtractor(config.signals().orElse(signals.signals()),
                             config.windows().stream().mapToInt(Integer::intValue).toArray(), config.baseline(),
-                            (int) Math.max(1, Duration.ofDays(1).toMillis() / step.toMillis()));
+                            FeatureExtractor.daySamples(step));
                     fleet = new FleetFeatures(extractor, clock);
                 }
             }
@@ -321,11 +325,13 @@ public class FeatureService {
             return call.get();
         } catch (WebApplicationException e) {
             if (e.getResponse().getStatus() == 404 && instance != null) {
-                throw new NotFoundException("unknown instance '" + instance + "'");
+                throw new DomainException.UnknownInstance(instance);
             }
-            throw new WebApplicationException("collector-service answered " + e.getResponse().getStatus(), 502);
+            throw new DomainException.DependencyUnavailable("collector-service answered "
+                    + e.getResponse().getStatus(), false, e);
         } catch (ProcessingException e) {
-            throw new WebApplicationException("collector-service is unreachable: " + e.getMessage(), 503);
+            throw new DomainException.DependencyUnavailable("collector-service is unreachable: " + e.getMessage(),
+                    true, e);
         }
     }
 }

@@ -4,6 +4,7 @@ import io.downtime.feature.client.CollectorFeed;
 import io.downtime.features.Base64Columns;
 import io.downtime.features.FeatureExtractor;
 import io.downtime.features.FeatureWindow;
+import io.downtime.features.Staleness;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -99,9 +100,9 @@ public final class FleetFeatures {
         return windows.size();
     }
 
-    /** Whether a vector computed at {@code timestamp} is stale: older than two sample steps. */
+    /** Whether a vector computed at {@code timestamp} is stale ({@link Staleness}). */
     public boolean stale(Instant timestamp, Duration step) {
-        return timestamp.isBefore(clock.instant().minus(step.multipliedBy(2)));
+        return Staleness.stale(timestamp, clock.instant(), step);
     }
 
     private static Optional<Latest> latestOf(String instance, FeatureWindow window) {

@@ -48,6 +48,11 @@ class FeaturesResourceTest {
     void everyVectorCarriesTheSchemaHash() {
         String hash = given().get("/features/schema").then().statusCode(200)
                 .body("names[0]", equalTo("cpu_busy_last"))
+                .body("features[0].signal", equalTo("cpu_busy"))
+                .body("features[0].statistic", equalTo("last"))
+                .body("features[3].statistic", equalTo("min"))
+                .body("features[3].window", equalTo(5))
+                .body("features.find { it.name == 'gap_samples' }.signal", org.hamcrest.Matchers.nullValue())
                 .extract().path("hash");
         given().get("/features").then().statusCode(200)
                 .body("", hasSize(2))

@@ -10,9 +10,9 @@ import io.downtime.predictor.config.PredictorConfig;
 import io.downtime.predictor.scoring.LatestVectors;
 import io.downtime.models.registry.ModelMetadata;
 import io.downtime.models.registry.ModelRegistry.RegisteredModel;
+import io.downtime.problem.DomainException;
 import io.downtime.problem.InvalidInputException;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.WebApplicationException;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
@@ -66,11 +66,13 @@ public class PredictionService {
             vector = features.latest(instance);
         } catch (WebApplicationException e) {
             if (e.getResponse().getStatus() == 404) {
-                throw new NotFoundException("unknown instance '" + instance + "'");
+                throw new DomainException.UnknownInstance(instance);
             }
-            throw new FeatureServiceUnavailableException("feature-service answered " + e.getResponse().getStatus(), 502);
+            throw new DomainException.DependencyUnavailable("feature-service answered " + e.getResponse().getStatus(),
+                    false, e);
         } catch (ProcessingException e) {
-            throw new FeatureServiceUnavailableException("feature-service is unreachable: " + e.getMessage(), 503);
+            throw new DomainException.DependencyUnavailable("feature-service is unreachable: " + e.getMessage(), true,
+                    e);
         }
         return predict(model, vector, explain);
     }
@@ -90,8 +92,8 @@ public class PredictionService {
 
     private static void requireSchema(RegisteredModel model, String schema) {
         if (!model.metadata().featureSchema().equals(schema)) {
-            throw new WebApplicationException("feature-service computes feature schema " + schema
-                    + " but the served model needs " + model.metadata().featureSchema() + "; retrain the model", 409);
+            throw new DomainException.Conflict("feature-service computes feature schema " + schema
+                    + " but the served model needs " + model.metadata().featureSchema() + "; retrain the model");
         }
     }
 

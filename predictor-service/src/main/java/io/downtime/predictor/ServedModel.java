@@ -2,7 +2,7 @@ package io.downtime.predictor;
 
 import io.downtime.models.registry.ModelRegistry.RegisteredModel;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.ws.rs.WebApplicationException;
+import io.downtime.problem.DomainException;
 
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
@@ -22,10 +22,10 @@ public class ServedModel {
         return Optional.ofNullable(current.get());
     }
 
-    /** The served model, or 503 while there is none yet. */
+    /** The served model; not ready while there is none yet. */
     public RegisteredModel require() {
-        return current().orElseThrow(() -> new WebApplicationException(
-                "no model is available yet: the first training is still running; retry shortly", 503));
+        return current().orElseThrow(() -> new DomainException.NotReady(
+                "no model is available yet: the first training is still running; retry shortly"));
     }
 
     public void serve(RegisteredModel model) {

@@ -20,7 +20,10 @@ import java.util.SplittableRandom;
  */
 public class StubFeatureService implements QuarkusTestResourceLifecycleManager {
 
-    static final FeatureSchema SCHEMA = new FeatureSchema(java.util.List.of("load_last", "load_slope", "noise"), "stub-v1");
+    static final FeatureSchema SCHEMA = new FeatureSchema(java.util.List.of(
+            FeatureSchema.Feature.of("load", FeatureSchema.Statistic.LAST, 0),
+            FeatureSchema.Feature.of("load", FeatureSchema.Statistic.SLOPE, 0),
+            FeatureSchema.Feature.named("noise")), "stub-v1");
     static final String[] INSTANCES = {"srv-1", "srv-2", "srv-3", "srv-4"};
     private static final double[] LATEST_SLOPE = {3.0, 0.5, 0.0, -2.0};
 
@@ -32,8 +35,7 @@ public class StubFeatureService implements QuarkusTestResourceLifecycleManager {
 
     @Override
     public Map<String, String> start() {
-        String schema = "{\"hash\":\"" + SCHEMA.hash() + "\",\"names\":[\"load_last\",\"load_slope\",\"noise\"],"
-                + "\"definition\":\"stub-v1\"}";
+        String schema = schemaJson();
         stub = new HttpStub()
                 .on("/features/schema", uri -> HttpStub.Reply.json(schema))
                 .on("/training-set", uri -> new HttpStub.Reply(200, "text/csv", trainingSet()))
@@ -50,6 +52,22 @@ public class StubFeatureService implements QuarkusTestResourceLifecycleManager {
             throw new UncheckedIOException(e);
         }
         return Map.of("quarkus.rest-client.features.url", stub.url(), "predictor.registry-dir", registry.toString());
+    }
+
+    /** The schema as feature-service describes it: names, and what each feature is. */
+    private static String schemaJson() {
+        StringBuilder json = new StringBuilder("{\"hash\":\"" + SCHEMA.hash() + "\",\"names\":[");
+        for (int i = 0; i < SCHEMA.size(); i++) {
+            json.append(i == 0 ? "" : ",").append('"').append(SCHEMA.names().get(i)).append('"');
+        }
+        json.append("],\"features\":[");
+        for (int i = 0; i < SCHEMA.size(); i++) {
+            FeatureSchema.Feature f = SCHEMA.features().get(i);
+            json.append(i == 0 ? "" : ",").append("{\"name\":\"").append(f.name()).append("\",\"signal\":")
+                    .append(f.signal() == null ? "null" : "\"" + f.signal() + "\"").append(",\"statistic\":\"")
+                    .append(f.statistic().label()).append("\",\"window\":").append(f.window()).append('}');
+        }
+        return json.append("],\"definition\":\"stub-v1\"}").toString();
     }
 
     private static String trainingSet() {

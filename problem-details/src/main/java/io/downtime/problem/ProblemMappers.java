@@ -32,6 +32,36 @@ public final class ProblemMappers {
         }
     }
 
+    /** Errors of the domain code: the one place that gives each kind its status. */
+    @Provider
+    @Priority(Priorities.USER)
+    public static class Domain implements ExceptionMapper<DomainException> {
+        @Override
+        public Response toResponse(DomainException e) {
+            int status = status(e);
+            if (status >= 500) {
+                LOG.warnf("answered %d: %s", status, e.getMessage());
+            }
+            return Problem.of(status, e.getMessage()).toResponse();
+        }
+
+        static int status(DomainException e) {
+            if (e instanceof DomainException.UnknownInstance) {
+                return 404;
+            }
+            if (e instanceof DomainException.DependencyUnavailable dependency) {
+                return dependency.unreachable() ? 503 : 502;
+            }
+            if (e instanceof DomainException.NotReady) {
+                return 503;
+            }
+            if (e instanceof DomainException.Conflict) {
+                return 409;
+            }
+            throw new IllegalStateException("no status for " + e.getClass().getName());
+        }
+    }
+
     /** Malformed JSON in a request body. */
     @Provider
     @Priority(Priorities.USER)

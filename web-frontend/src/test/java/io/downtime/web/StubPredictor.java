@@ -65,7 +65,8 @@ public class StubPredictor implements QuarkusTestResourceLifecycleManager {
                           "timestamps": [0, 60000, 120000], "values": [[1.0, null, 3.0], [0.0, 5.0, 1.0]],
                           "observedDown": [false, true, false], "incidents": [false, true, false]}]"""))
                 .on("/signals", uri -> HttpStub.Reply.json(
-                        "{\"source\": \"simulator\", \"step\": \"1m\", \"signals\": [\"load1\", \"log_errors\"]}"));
+                        "{\"source\": \"simulator\", \"step\": \"1m\", \"signals\": [\"load1\", \"log_errors\"], "
+                                + "\"logSignals\": [\"log_errors\"]}"));
         features = new HttpStub().on("/features/web-3", uri -> HttpStub.Reply.json("""
                 {"instance": "web-3", "timestamp": "2026-01-02T00:00:00Z", "schema": "abc", "stale": false,
                  "features": {"memory_available_ratio_slope_60": -0.01, "load1_last": 3.5, "other": null}}"""));

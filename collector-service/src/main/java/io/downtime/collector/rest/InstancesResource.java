@@ -3,6 +3,7 @@ package io.downtime.collector.rest;
 import io.downtime.collector.InstanceWindows;
 import io.downtime.collector.MetricSource;
 import io.downtime.collector.RollingWindow;
+import io.downtime.features.Staleness;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -44,8 +45,7 @@ public class InstancesResource {
 
     private InstanceStatus status(RollingWindow window) {
         Instant last = window.lastTimestamp().stream().mapToObj(Instant::ofEpochMilli).findFirst().orElse(null);
-        long staleAfter = clock.millis() - 2 * windows.step().toMillis() - 1000;
-        boolean stale = !source.healthy() || last == null || last.toEpochMilli() < staleAfter;
+        boolean stale = !source.healthy() || last == null || Staleness.stale(last, clock.instant(), windows.step());
         return new InstanceStatus(window.instance(), last, !window.lastDown(), window.size(), stale);
     }
 }

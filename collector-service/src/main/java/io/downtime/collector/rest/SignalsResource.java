@@ -18,9 +18,10 @@ public class SignalsResource {
     /**
      * @param source  name of the metric source
      * @param step    time between samples, Prometheus notation
-     * @param signals signal names in sample order: the source's, then the log counters
+     * @param signals    signal names in sample order: the source's, then the log counters
+     * @param logSignals the log counters among them
      */
-    public record Signals(String source, String step, List<String> signals) {
+    public record Signals(String source, String step, List<String> signals, List<String> logSignals) {
     }
 
     private final InstanceWindows windows;
@@ -33,6 +34,7 @@ public class SignalsResource {
 
     @GET
     public Signals signals() {
-        return new Signals(source.name(), PrometheusDuration.format(windows.step()), windows.signals());
+        return new Signals(source.name(), PrometheusDuration.format(windows.step()), windows.signals(),
+                windows.logSignals());
     }
 }

@@ -8,7 +8,9 @@ import io.downtime.models.LabelledRows;
 import io.downtime.models.ModelJson;
 import io.downtime.models.TrainingSample;
 
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.IntStream;
 
 /**
@@ -25,7 +27,9 @@ import java.util.stream.IntStream;
  */
 public record BaselineInputs(int[] columns, SignalBaseline staticThreshold, SignalBaseline extrapolation) {
 
-    private static final List<String> SUFFIXES = List.of("_last", "_zscore");
+    /** The statistics a compact set of inputs keeps of each signal. */
+    private static final Set<FeatureSchema.Statistic> COMPACT = EnumSet.of(FeatureSchema.Statistic.LAST,
+            FeatureSchema.Statistic.ZSCORE);
 
     /**
      * @param compact whether only each signal's last value and z-score are inputs, rather than every feature
@@ -42,9 +46,11 @@ public record BaselineInputs(int[] columns, SignalBaseline staticThreshold, Sign
     }
 
     private static int[] columns(FeatureSchema schema, boolean compact) {
-        List<String> names = schema.names();
-        return IntStream.range(0, names.size())
-                .filter(i -> !compact || SUFFIXES.stream().anyMatch(names.get(i)::endsWith)).toArray();
+        List<FeatureSchema.Feature> features = schema.features();
+        return IntStream.range(0, features.size())
+                .filter(i -> !compact || (features.get(i).signal() != null
+                        && COMPACT.contains(features.get(i).statistic())))
+                .toArray();
     }
 
     /** Number of inputs. */

@@ -61,25 +61,22 @@ public record SignalBaseline(Kind kind, FeatureSchema schema, int[] lastIndex, i
     record Signals(int[] last, int[] slope) {
 
         static Signals of(FeatureSchema schema) {
-            List<String> names = schema.names();
+            List<FeatureSchema.Feature> features = schema.features();
             List<Integer> last = new ArrayList<>();
             List<Integer> slope = new ArrayList<>();
-            for (int i = 0; i < names.size(); i++) {
-                String name = names.get(i);
-                if (!name.endsWith("_last")) {
+            for (int i = 0; i < features.size(); i++) {
+                FeatureSchema.Feature feature = features.get(i);
+                if (feature.statistic() != FeatureSchema.Statistic.LAST || feature.signal() == null) {
                     continue;
                 }
-                String prefix = name.substring(0, name.length() - "_last".length()) + "_slope_";
                 int best = -1;
                 int bestWindow = -1;
-                for (int j = 0; j < names.size(); j++) {
-                    String other = names.get(j);
-                    if (other.startsWith(prefix) && other.substring(prefix.length()).matches("\\d{1,9}")) {
-                        int window = Integer.parseInt(other.substring(prefix.length()));
-                        if (window > bestWindow) {
-                            bestWindow = window;
-                            best = j;
-                        }
+                for (int j = 0; j < features.size(); j++) {
+                    FeatureSchema.Feature other = features.get(j);
+                    if (other.statistic() == FeatureSchema.Statistic.SLOPE && other.window() > bestWindow
+                            && feature.signal().equals(other.signal()) && feature.relative() == other.relative()) {
+                        bestWindow = other.window();
+                        best = j;
                     }
                 }
                 last.add(i);
@@ -87,7 +84,7 @@ public record SignalBaseline(Kind kind, FeatureSchema schema, int[] lastIndex, i
             }
             if (last.isEmpty()) {
                 throw new IllegalArgumentException("schema " + schema.hash()
-                        + " has no <signal>_last features for a signal baseline to read");
+                        + " has no last-value feature of any signal for a signal baseline to read");
             }
             return new Signals(last.stream().mapToInt(Integer::intValue).toArray(),
                     slope.stream().mapToInt(Integer::intValue).toArray());

@@ -252,7 +252,7 @@ public final class ModelRegistry {
                 return Optional.empty();
             }
             ModelMetadata m = metadata.get();
-            FeatureSchema schema = new FeatureSchema(m.featureNames(), m.featureDefinition());
+            FeatureSchema schema = FeatureSchema.ofNames(m.featureNames(), m.featureDefinition());
             if (!schema.hash().equals(m.featureSchema())) {
                 LOG.errorf("model version %s is inconsistent: its feature names hash to %s, not %s", version,
                         schema.hash(), m.featureSchema());

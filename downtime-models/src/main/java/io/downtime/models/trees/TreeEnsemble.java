@@ -220,27 +220,9 @@ public final class TreeEnsemble {
     }
 
     /**
-     * Path attribution (Saabas): walking each tree, the change of the expected value at every split is credited to the
-     * split's feature. Cheap; contributions plus {@link #bias()} sum to the margin.
-     */
-    public double[] pathContributions(double[] vector) {
-        requireLength(vector);
-        double[] contributions = new double[featureCount];
-        for (int root : roots) {
-            int node = root;
-            while (left[node] >= 0) {
-                int next = next(node, vector);
-                contributions[feature[node]] += expectedValue[next] - expectedValue[node];
-                node = next;
-            }
-        }
-        return contributions;
-    }
-
-    /**
      * Exact SHAP values of the margin (Lundberg et al., "Consistent individualized feature attribution for tree
      * ensembles", algorithm 2, path-dependent): contributions plus {@link #bias()} sum to the margin, and unlike path
-     * attribution they are consistent (a feature the model relies on more never gets less credit). Shallow trees
+     * attribution (Saabas) they are consistent (a feature the model relies on more never gets less credit). Shallow trees
      * (XGBoost's) are explained from per-leaf tables built at load time, deep ones by the recursive algorithm.
      */
     public double[] shap(double[] vector) {

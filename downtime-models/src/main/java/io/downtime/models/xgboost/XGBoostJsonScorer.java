@@ -102,11 +102,6 @@ public final class XGBoostJsonScorer {
         return 1 / (1 + Math.exp(-margin(vector)));
     }
 
-    /** Path attribution; contributions plus {@link #bias()} sum to the margin. */
-    public double[] pathContributions(double[] vector) {
-        return trees.pathContributions(vector);
-    }
-
     /** Exact TreeSHAP values of the margin; contributions plus {@link #bias()} sum to the margin. */
     public double[] shap(double[] vector) {
         return trees.shap(vector);

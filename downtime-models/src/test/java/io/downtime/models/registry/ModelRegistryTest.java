@@ -26,7 +26,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class ModelRegistryTest {
 
-    private static final FeatureSchema SCHEMA = new FeatureSchema(List.of("a", "b"), "test");
+    private static final FeatureSchema SCHEMA = FeatureSchema.ofNames(List.of("a", "b"), "test");
     static final ModelQuality QUALITY =
             new ModelQuality(100, 10, 50, 5, 0, 1, 2, 0.8, 0.9, 0.3, 0.9, 0.7, 0.6, 0.65, 0.5, 0.01, new EventMetrics(4, 0.75, 0.5, 12.0), 0.1,
             new ModelQuality.Counts(3, 1, 44, 2), List.of(new double[]{0.5, 1.0}, new double[]{1.0, 0.1}),

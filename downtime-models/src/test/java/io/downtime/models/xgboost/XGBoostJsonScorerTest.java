@@ -21,7 +21,7 @@ class XGBoostJsonScorerTest {
 
     private static final int FEATURES = 6;
     private static final FeatureSchema SCHEMA =
-            new FeatureSchema(IntStream.range(0, FEATURES).mapToObj(i -> "f" + i).toList(), "test");
+            FeatureSchema.ofNames(IntStream.range(0, FEATURES).mapToObj(i -> "f" + i).toList(), "test");
 
     private static XGBoostModel model;
 

@@ -1,5 +1,6 @@
 package io.downtime.feature.config;
 
+import io.downtime.features.FeatureExtractor;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
@@ -14,11 +15,11 @@ public interface FeatureConfig {
     Optional<List<String>> signals();
 
     /** Window lengths in samples; each signal gets mean, std, min, max, slope, EWMA and change over each. */
-    @WithDefault("5,15,60")
+    @WithDefault(FeatureExtractor.WINDOWS)
     List<Integer> windows();
 
     /** Samples of each instance's own history its z-scores compare against (6 hours at one sample a minute). */
-    @WithDefault("360")
+    @WithDefault(FeatureExtractor.BASELINE_TEXT)
     int baseline();
 
     /** How often the collector's feed is read for new samples, Prometheus notation. */

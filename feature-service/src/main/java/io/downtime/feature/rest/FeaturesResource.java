@@ -26,12 +26,28 @@ public class FeaturesResource {
 
     /**
      * The schema: its hash (the version every vector and model carries), names in order, their types (all
-     * {@code double}; null in JSON where missing), and the definition's parameters.
+     * {@code double}; null in JSON where missing), what each feature is, and the definition's parameters.
      */
-    public record SchemaView(String hash, List<String> names, List<String> types, String definition) {
+    public record SchemaView(String hash, List<String> names, List<String> types, List<FeatureView> features,
+                             String definition) {
         static SchemaView of(FeatureSchema schema) {
             return new SchemaView(schema.hash(), schema.names(), Collections.nCopies(schema.size(), "double"),
-                    schema.definition());
+                    schema.features().stream().map(FeatureView::of).toList(), schema.definition());
+        }
+    }
+
+    /**
+     * One feature.
+     *
+     * @param signal    the signal it is computed from; null for a feature of the whole instance
+     * @param statistic {@code last}, {@code mean}, {@code std}, {@code min}, {@code max}, {@code slope},
+     *                  {@code ewma}, {@code delta}, {@code zscore}, {@code day_diff}, {@code missing_share},
+     *                  {@code gap_samples} or {@code samples_since_observed_down}
+     * @param window    its window in samples; 0 when it has none
+     */
+    public record FeatureView(String name, String signal, String statistic, int window) {
+        static FeatureView of(FeatureSchema.Feature feature) {
+            return new FeatureView(feature.name(), feature.signal(), feature.statistic().label(), feature.window());
         }
     }
 

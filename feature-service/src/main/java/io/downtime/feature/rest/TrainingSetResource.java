@@ -8,6 +8,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
 
 /** Labelled training rows, streamed as CSV or JSON (never built in memory as one string). */
 @Path("/training-set")
@@ -38,7 +39,8 @@ public class TrainingSetResource {
                                 @QueryParam("format") @DefaultValue("csv") String format,
                                 @QueryParam("maxRows") @DefaultValue("100000") long maxRows) {
         FeatureService.TrainingSet set = features.trainingSet(horizon, from, to, format, maxRows);
-        return Response.ok(set.rows())
+        StreamingOutput rows = set.rows()::writeTo;
+        return Response.ok(rows)
                 .type("json".equals(format) ? MediaType.APPLICATION_JSON : "text/csv")
                 .header(SCHEMA_HEADER, features.schema().hash())
                 .header(SAMPLING_HEADER, set.sampling()).build();

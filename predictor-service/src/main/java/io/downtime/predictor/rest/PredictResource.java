@@ -1,11 +1,11 @@
 package io.downtime.predictor.rest;
 
 import io.downtime.models.registry.ModelRegistry.RegisteredModel;
-import io.downtime.predictor.FeatureServiceUnavailableException;
 import io.downtime.predictor.Prediction;
 import io.downtime.predictor.PredictionService;
 import io.downtime.predictor.config.PredictorConfig;
 import io.downtime.predictor.scoring.FleetScoring;
+import io.downtime.problem.DomainException;
 import io.downtime.problem.InvalidInputException;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -75,7 +75,7 @@ public class PredictResource {
         }
         try {
             return predictions.predictLatest(model, request.instance(), explain);
-        } catch (FeatureServiceUnavailableException e) {
+        } catch (DomainException.DependencyUnavailable e) {
             return scoring.lastScore(request.instance()).orElseThrow(() -> e);
         }
     }

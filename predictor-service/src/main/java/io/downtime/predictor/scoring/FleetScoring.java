@@ -17,6 +17,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.logging.Logger;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -73,13 +74,15 @@ public class FleetScoring {
     private final Timer scoringTimer;
     private final AtomicLong lastSuccessSeconds = new AtomicLong();
     private final AtomicReference<FleetRisk> latest = new AtomicReference<>();
-    private final AtomicReference<FeatureSource> featureSource =
-            new AtomicReference<>(new FeatureSource(true, Instant.now(), null));
+    private final Clock clock;
+    private final AtomicReference<FeatureSource> featureSource;
     private final RiskHistory history;
 
     public FleetScoring(ServedModel served, PredictionService predictions, @RestClient FeatureClient features,
-                        LatestVectors latestVectors, MeterRegistry meters, PredictorConfig config) {
+                        LatestVectors latestVectors, MeterRegistry meters, PredictorConfig config, Clock clock) {
         this.latestVectors = latestVectors;
+        this.clock = clock;
+        this.featureSource = new AtomicReference<>(new FeatureSource(true, clock.instant(), null));
         this.history = new RiskHistory(config.historyPoints());
         this.served = served;
         this.predictions = predictions;
@@ -148,7 +151,7 @@ public class FleetScoring {
             String reason = "feature-service did not answer the fleet scoring: " + e.getMessage();
             if (featureSource.get().answering()) {
                 LOG.warnf("%s; the last scores are served, marked stale, until it answers", reason);
-                featureSource.set(new FeatureSource(false, Instant.now(), reason));
+                featureSource.set(new FeatureSource(false, clock.instant(), reason));
             }
             latest.updateAndGet(risk -> risk == null ? null : risk.markedStale(reason));
             latestVectors.markStale();
@@ -156,14 +159,14 @@ public class FleetScoring {
         }
         if (!featureSource.get().answering()) {
             LOG.info("feature-service answers again; fleet scores are current");
-            featureSource.set(new FeatureSource(true, Instant.now(), null));
+            featureSource.set(new FeatureSource(true, clock.instant(), null));
         }
         List<Prediction> scored = new ArrayList<>(vectors.size());
         for (LatestVectors.Vector vector : vectors) {
             scored.add(predictions.predict(model.get(), vector, true));
         }
         scored.sort(Comparator.comparingDouble(Prediction::probability).reversed());
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         latest.set(new FleetRisk(now, List.copyOf(scored), false, null));
         history.record(now, scored.stream().collect(Collectors.toMap(Prediction::instance, Prediction::probability,
                 (a, b) -> a)));

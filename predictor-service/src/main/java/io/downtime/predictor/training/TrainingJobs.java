@@ -9,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.jboss.logging.Logger;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -53,6 +54,7 @@ public class TrainingJobs {
     }
 
     private final ModelTraining training;
+    private final Clock clock;
     private final ServedModel served;
     private final String horizon;
     private final Algorithm defaultAlgorithm;
@@ -63,8 +65,9 @@ public class TrainingJobs {
         return thread;
     });
 
-    public TrainingJobs(ModelTraining training, ServedModel served, PredictorConfig config) {
+    public TrainingJobs(ModelTraining training, ServedModel served, PredictorConfig config, Clock clock) {
         this.training = training;
+        this.clock = clock;
         this.served = served;
         this.horizon = config.horizon();
         this.defaultAlgorithm = Algorithm.of(config.training().algorithm());
@@ -81,7 +84,7 @@ public class TrainingJobs {
             return Optional.empty();
         }
         String id = UUID.randomUUID().toString().substring(0, 8);
-        Job job = new Job(id, horizon, algorithm.id(), "running", "queued", 0, Instant.now(), null, null, null);
+        Job job = new Job(id, horizon, algorithm.id(), "running", "queued", 0, clock.instant(), null, null, null);
         remember(job);
         worker.submit(() -> run(id, algorithm));
         return Optional.of(job);
@@ -134,7 +137,7 @@ public class TrainingJobs {
     private synchronized void finish(String id, String state, ModelTraining.Result result, String error) {
         Job job = jobs.get(id);
         remember(new Job(id, job.horizon(), job.algorithm(), state, job.phase(), result == null ? job.percent() : 100, job.started(),
-                Instant.now(), result, error));
+                clock.instant(), result, error));
     }
 
     private void remember(Job job) {

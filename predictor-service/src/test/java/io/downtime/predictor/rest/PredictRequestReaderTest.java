@@ -16,7 +16,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 class PredictRequestReaderTest {
 
     private final PredictRequestReader reader = new PredictRequestReader(
-            new FeatureSchema(List.of("cpu", "mem", "disk"), "test"));
+            FeatureSchema.ofNames(List.of("cpu", "mem", "disk"), "test"));
 
     private static byte[] json(String text) {
         return text.getBytes(StandardCharsets.UTF_8);

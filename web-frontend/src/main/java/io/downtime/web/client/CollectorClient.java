@@ -27,6 +27,6 @@ public interface CollectorClient {
     }
 
     /** The collector's source, step and signals. */
-    record Signals(String source, String step, List<String> signals) {
+    record Signals(String source, String step, List<String> signals, List<String> logSignals) {
     }
 }

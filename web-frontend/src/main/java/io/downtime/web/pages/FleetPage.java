@@ -15,6 +15,7 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 import java.time.Duration;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
@@ -42,10 +43,12 @@ public class FleetPage {
                                                     String problem);
     }
 
+    private final Clock clock;
     private final PredictorClient predictor;
 
-    public FleetPage(@RestClient PredictorClient predictor) {
+    public FleetPage(@RestClient PredictorClient predictor, Clock clock) {
         this.predictor = predictor;
+        this.clock = clock;
     }
 
     /**
@@ -77,7 +80,7 @@ public class FleetPage {
             return tableOnly ? Templates.fleet$table(List.of(), null, filter, order, problem)
                     : Templates.fleet(List.of(), null, filter, order, problem);
         }
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         List<Row> rows = fleet.predictions().stream()
                 .filter(p -> p.instance().toLowerCase(Locale.ROOT).contains(filter.toLowerCase(Locale.ROOT)))
                 .sorted(comparator(order))

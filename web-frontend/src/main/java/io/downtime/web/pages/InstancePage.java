@@ -61,6 +61,8 @@ public class InstancePage {
         List<Chart> logs = new ArrayList<>();
         Optional<CollectorClient.Samples> samples = Backend.call("collector-service",
                 () -> collector.samples(instance, WINDOW)).flatMap(list -> list.stream().findFirst());
+        List<String> logSignals = Backend.call("collector-service", collector::signals)
+                .map(CollectorClient.Signals::logSignals).filter(java.util.Objects::nonNull).orElse(List.of());
         samples.ifPresentOrElse(s -> {
             for (int i = 0; i < s.signals().size(); i++) {
                 String signal = s.signals().get(i);
@@ -71,7 +73,7 @@ public class InstancePage {
                 }
                 Chart chart = new Chart(signal, SvgCharts.lineChart(signal + " of " + instance + ", incidents shaded",
                         s.timestamps(), values, s.incidents(), false));
-                (signal.startsWith("log_") ? logs : signals).add(chart);
+                (logSignals.contains(signal) ? logs : signals).add(chart);
             }
         }, () -> problems.add("Signals are unavailable: collector-service did not answer for this instance."));
 
