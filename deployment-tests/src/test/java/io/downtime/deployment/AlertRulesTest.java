@@ -1,5 +1,6 @@
 package io.downtime.deployment;
 
+import io.downtime.stub.SystemTool;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;

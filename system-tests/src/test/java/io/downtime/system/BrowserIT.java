@@ -1,5 +1,6 @@
 package io.downtime.system;
 
+import io.downtime.stub.SystemTool;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

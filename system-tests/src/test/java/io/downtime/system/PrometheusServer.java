@@ -1,5 +1,6 @@
 package io.downtime.system;
 
+import io.downtime.stub.SystemTool;
 import java.io.IOException;
 import java.net.HttpURLConnection;
 import java.net.ServerSocket;

@@ -1,4 +1,4 @@
-package io.downtime.deployment;
+package io.downtime.stub;
 
 import org.junit.jupiter.api.Assumptions;
 
@@ -9,12 +9,12 @@ import java.nio.file.Path;
  * A program from a Debian package that a test needs. Without it the test is skipped with the package to install, or
  * fails when the environment variable {@code CI} is set (CI must run every test).
  */
-final class SystemTool {
+public final class SystemTool {
 
     private SystemTool() {
     }
 
-    static Path require(String executable, String debianPackage) {
+    public static Path require(String executable, String debianPackage) {
         Path path = Path.of("/usr/bin", executable);
         if (!Files.isExecutable(path)) {
             String message = executable + " is missing: install the Debian package '" + debianPackage
