@@ -53,6 +53,38 @@ class AlgorithmTrainingTest {
                 .body("detail", containsString("random-forest"));
     }
 
+    @Test
+    void theOptionsOfATrainingAreAJsonBodyAndNothingUnknownIsIgnored() {
+        given().contentType(ContentType.JSON).body("{\"algorithm\": \"random-forest\", \"rounds\": 5}")
+                .post("/models/train").then().statusCode(400).contentType("application/problem+json")
+                .body("field", equalTo("rounds")).body("detail", containsString("unknown field 'rounds'"));
+        given().contentType(ContentType.JSON).body("{\"algorithm\": 3}").post("/models/train").then()
+                .statusCode(400).body("field", equalTo("algorithm"));
+        given().contentType(ContentType.JSON).body("[\"svm\"]").post("/models/train").then().statusCode(400);
+        given().contentType(ContentType.JSON).body("{\"algorithm\": \"svm\"}")
+                .post("/models/train?algorithm=logistic").then().statusCode(400)
+                .body("detail", containsString("svm")).body("detail", containsString("logistic"));
+        given().post("/models/train?algoritm=svm").then().statusCode(400).contentType("application/problem+json")
+                .body("field", equalTo("algoritm"))
+                .body("detail", equalTo("unknown query parameter 'algoritm'; this operation takes algorithm"));
+        given().get("/models?verbose=true").then().statusCode(400).body("field", equalTo("verbose"));
+    }
+
+    @Test
+    void aJsonBodyChoosesTheAlgorithm() throws InterruptedException {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(120));
+        Response started;
+        do {
+            started = given().contentType(ContentType.JSON).body("{\"algorithm\": \"static-threshold\"}")
+                    .post("/models/train");
+            if (started.statusCode() == 409) {
+                Thread.sleep(200);
+            }
+            assertTrue(Instant.now().isBefore(deadline), "another training never finished");
+        } while (started.statusCode() == 409);
+        started.then().statusCode(202).body("algorithm", equalTo("static-threshold"));
+    }
+
     private static String train(String algorithm) throws InterruptedException {
         Instant deadline = Instant.now().plus(Duration.ofSeconds(120));
         Response started;

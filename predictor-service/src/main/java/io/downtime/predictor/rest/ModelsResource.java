@@ -2,6 +2,8 @@ package io.downtime.predictor.rest;
 
 import io.downtime.admin.AdminOnly;
 import io.downtime.models.Algorithm;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.downtime.problem.InvalidInputException;
 import io.downtime.predictor.ServedModel;
 import io.downtime.predictor.config.PredictorConfig;
@@ -25,7 +27,9 @@ import jakarta.ws.rs.core.UriInfo;
 
 import java.io.IOException;
 import java.util.List;
+import java.util.Iterator;
 import java.util.Optional;
+import java.util.Set;
 
 /** The model registry and training: list, inspect, train, promote, roll back. */
 @Path("/")
@@ -65,13 +69,56 @@ public class ModelsResource {
     }
 
     /**
-     * Starts training a challenger of {@code algorithm} (default: the configured one): 202 with the job's
-     * {@code Location}; 409 while another run is under way.
+     * What to train, as the JSON body of {@code POST /models/train}; every field is optional and any other is refused.
+     *
+     * @param algorithm {@code xgboost}, {@code random-forest}, {@code svm}, {@code logistic},
+     *                  {@code static-threshold} or {@code linear-extrapolation}; default: the configured one
+     */
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    public record TrainRequest(String algorithm) {
+
+        static final Set<String> FIELDS = Set.of("algorithm");
+
+        /** The request in {@code body} (null or empty: all defaults); unknown fields and wrong types are refused. */
+        static TrainRequest of(JsonNode body) {
+            if (body == null || body.isNull() || body.isMissingNode()) {
+                return new TrainRequest(null);
+            }
+            if (!body.isObject()) {
+                throw new InvalidInputException(null, "expected a JSON object like {\"algorithm\": \"random-forest\"}");
+            }
+            for (Iterator<String> names = body.fieldNames(); names.hasNext(); ) {
+                String name = names.next();
+                if (!FIELDS.contains(name)) {
+                    throw new InvalidInputException(name, "unknown field '" + name + "'; the fields are "
+                            + String.join(", ", FIELDS));
+                }
+            }
+            JsonNode algorithm = body.get("algorithm");
+            if (algorithm != null && !algorithm.isNull() && !algorithm.isTextual()) {
+                throw new InvalidInputException("algorithm", "algorithm must be a string such as \"xgboost\"");
+            }
+            return new TrainRequest(algorithm == null || algorithm.isNull() ? null : algorithm.asText());
+        }
+    }
+
+    /**
+     * Starts training a challenger: 202 with the job's {@code Location}; 409 while another run is under way. The
+     * options come as a JSON body ({@link TrainRequest}); {@code ?algorithm=} is still read, and must agree with the
+     * body when both are given.
      */
     @POST
     @AdminOnly
     @Path("models/train")
-    public Response train(@QueryParam("algorithm") String algorithm, @Context UriInfo uri) {
+    public Response train(@QueryParam("algorithm") String query, byte[] body, @Context UriInfo uri)
+            throws IOException {
+        String algorithm = TrainRequest.of(body == null || body.length == 0 ? null : JSON.readTree(body)).algorithm();
+        if (query != null && algorithm != null && !query.equals(algorithm)) {
+            throw new InvalidInputException("algorithm", "the body asks for " + algorithm + " but ?algorithm= for "
+                    + query);
+        }
+        algorithm = algorithm != null ? algorithm : query;
         Optional<Job> started;
         if (algorithm == null) {
             started = jobs.start();
