@@ -62,6 +62,13 @@ public interface PredictorConfig {
         @WithDefault("100000")
         long maxRows();
 
+        /**
+         * Once the first model is served, train every other algorithm too (each a background job through
+         * champion/challenger), so all of them are compared from the start.
+         */
+        @WithDefault("true")
+        boolean compareAll();
+
         /** XGBoost boosting rounds. */
         @WithDefault("150")
         int rounds();

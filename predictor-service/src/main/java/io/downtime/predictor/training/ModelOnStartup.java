@@ -35,6 +35,7 @@ public class ModelOnStartup {
     private final ModelRegistry registry;
     private final ServedModel served;
     private final ModelTraining training;
+    private final TrainingJobs jobs;
     private final FleetScoring scoring;
     private final FeatureClient features;
     private final PredictorConfig config;
@@ -45,8 +46,9 @@ public class ModelOnStartup {
         return thread;
     });
 
-    public ModelOnStartup(ModelRegistry registry, ServedModel served, ModelTraining training,
+    public ModelOnStartup(ModelRegistry registry, ServedModel served, ModelTraining training, TrainingJobs jobs,
                                FleetScoring scoring, @RestClient FeatureClient features, PredictorConfig config) {
+        this.jobs = jobs;
         this.registry = registry;
         this.served = served;
         this.training = training;
@@ -65,10 +67,38 @@ public class ModelOnStartup {
                     champion.metadata().version());
         });
         background.submit(firstTraining);
+        background.submit(this::compareEveryAlgorithm);
     }
 
     void onStop(@Observes ShutdownEvent event) {
         background.shutdownNow();
+    }
+
+    /**
+     * Once a model is served, trains each algorithm the registry has no model of yet for the served feature schema,
+     * one after the other as background jobs, so the Models page compares them all from the first hour; each goes
+     * through champion/challenger (only a learned model that beats the champion replaces it).
+     */
+    void compareEveryAlgorithm() {
+        if (!config.training().compareAll()) {
+            return;
+        }
+        try {
+            for (Algorithm algorithm : Algorithm.values()) {
+                Optional<String> schema = served.current().map(m -> m.metadata().featureSchema());
+                if (schema.isEmpty()) {
+                    return;
+                }
+                boolean stored = registry.list().stream().anyMatch(m -> m.algorithm().equals(algorithm.id())
+                        && m.horizon().equals(config.horizon()) && m.featureSchema().equals(schema.get()));
+                if (!stored) {
+                    LOG.infof("comparing every algorithm: training %s", algorithm.id());
+                    jobs.runWhenFree(algorithm);
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** Where the first training is, for readiness. */

@@ -105,7 +105,9 @@ public class ModelTraining {
 
         progress.report("comparing with the champion", 80);
         Double championPrAuc = championPrAuc(rows, quality, schema, horizon).orElse(null);
-        boolean promote = championPrAuc == null || quality.prAuc() > championPrAuc;
+        // The champion is the best learned model: a baseline is served only while there is nothing else.
+        boolean promote = served.current().isEmpty()
+                || (algorithm.learned() && (championPrAuc == null || quality.prAuc() > championPrAuc));
         progress.report("registering", 90);
         RegisteredModel registered = promote
                 ? registry.register(outcome.model(), horizon, quality.threshold(), quality, sampling)

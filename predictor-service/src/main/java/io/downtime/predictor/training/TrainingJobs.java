@@ -20,6 +20,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Training runs in the background, one at a time: started through the API or by the retrain schedule, each with a
@@ -88,6 +89,19 @@ public class TrainingJobs {
         remember(job);
         worker.submit(() -> run(id, algorithm));
         return Optional.of(job);
+    }
+
+    /** Starts a run of {@code algorithm} as soon as no other runs, and waits until it has ended. */
+    public void runWhenFree(Algorithm algorithm) throws InterruptedException {
+        Optional<Job> started = start(algorithm);
+        while (started.isEmpty()) {
+            TimeUnit.SECONDS.sleep(1);
+            started = start(algorithm);
+        }
+        String id = started.get().id();
+        while (get(id).map(Job::running).orElse(false)) {
+            TimeUnit.MILLISECONDS.sleep(200);
+        }
     }
 
     /** The run under way, if any. */
