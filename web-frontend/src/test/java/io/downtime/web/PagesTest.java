@@ -59,6 +59,9 @@ class PagesTest {
 
     @Test
     void theTrainPageShowsAJobsProgress() {
+        given().get("/train").then().statusCode(200)
+                .body(containsString("<option value=\"random-forest\">random-forest</option>"))
+                .body(containsString("<option value=\"svm\">svm</option>"));
         given().get("/train/j1").then().statusCode(200)
                 .body(containsString("<progress id=\"progress\" max=\"100\" value=\"40\">"))
                 .body(containsString("training"));

@@ -57,6 +57,7 @@ public class StubPredictor implements QuarkusTestResourceLifecycleManager {
                 .on("/predict", uri -> HttpStub.Reply.json(prediction))
                 .on("/models", uri -> HttpStub.Reply.json("[" + model.formatted("000002") + "," + model.formatted("000001") + "]"))
                 .on("/models/champion", uri -> HttpStub.Reply.json(model.formatted("000002")))
+                .on("/models/algorithms", uri -> HttpStub.Reply.json("[\"xgboost\", \"random-forest\", \"svm\"]"))
                 .on("/jobs/j1", uri -> HttpStub.Reply.json("""
                         {"id": "j1", "state": "running", "phase": "training", "percent": 40}"""));
         collector = new HttpStub()

@@ -26,6 +26,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.UriInfo;
 
 import java.io.IOException;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Iterator;
 import java.util.Optional;
@@ -53,6 +54,13 @@ public class ModelsResource {
     @Path("models")
     public List<ModelMetadata> list() {
         return registry.list();
+    }
+
+    /** Every algorithm a model can be trained with, by the id {@code POST /models/train} takes: learned ones first. */
+    @GET
+    @Path("models/algorithms")
+    public List<String> algorithms() {
+        return Arrays.stream(Algorithm.values()).map(Algorithm::id).toList();
     }
 
     /** The model being served. */

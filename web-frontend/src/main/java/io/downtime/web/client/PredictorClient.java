@@ -12,6 +12,7 @@ import org.eclipse.microprofile.rest.client.annotation.ClientHeaderParam;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * predictor-service, as far as the web UI reads and drives it. Model and job documents stay JSON trees. Admin
@@ -52,10 +53,17 @@ public interface PredictorClient {
     @ClientHeaderParam(name = "Authorization", value = "{adminAuthorization}", required = false)
     JsonNode rollback();
 
+    /** The algorithms the predictor trains, by their ids. */
+    @GET
+    @Path("models/algorithms")
+    List<String> algorithms();
+
+    /** Starts training; {@code request} is the JSON body, e.g. {@code {"algorithm": "svm"}}. */
     @POST
     @Path("models/train")
+    @Consumes(MediaType.APPLICATION_JSON)
     @ClientHeaderParam(name = "Authorization", value = "{adminAuthorization}", required = false)
-    JsonNode train();
+    JsonNode train(Map<String, String> request);
 
     @GET
     @Path("jobs/{id}")

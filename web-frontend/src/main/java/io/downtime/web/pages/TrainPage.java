@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.downtime.web.client.PredictorClient;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -14,6 +16,8 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 import java.net.URI;
+import java.util.Map;
+import java.util.List;
 
 /** Start a training run and watch it to the end; then its figures next to the champion's. */
 @Path("/train")
@@ -37,7 +41,7 @@ public class TrainPage {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance train(JobView job, String problem);
+        static native TemplateInstance train(JobView job, String problem, List<String> algorithms);
     }
 
     private final PredictorClient predictor;
@@ -46,20 +50,29 @@ public class TrainPage {
         this.predictor = predictor;
     }
 
+    /** The algorithms the predictor can train, for the form; none when it does not answer (it trains its default). */
+    private List<String> algorithms() {
+        return Backend.call("predictor-service", predictor::algorithms).orElse(List.of());
+    }
+
     @GET
     @Produces(MediaType.TEXT_HTML)
     public TemplateInstance form() {
-        return Templates.train(null, null);
+        return Templates.train(null, null, algorithms());
     }
+
 
     @POST
     @Produces(MediaType.TEXT_HTML)
-    public Object start() {
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Object start(@FormParam("algorithm") String algorithm) {
         try {
-            JsonNode job = predictor.train();
+            JsonNode job = predictor.train(algorithm == null || algorithm.isEmpty() ? Map.of()
+                    : Map.of("algorithm", algorithm));
             return Response.seeOther(URI.create("/train/" + job.path("id").asText())).build();
         } catch (RuntimeException e) {
-            return Templates.train(null, "Training could not start: " + Backend.problem("predictor-service", e) + ".");
+            return Templates.train(null, "Training could not start: " + Backend.problem("predictor-service", e) + ".",
+                    algorithms());
         }
     }
 
@@ -68,8 +81,9 @@ public class TrainPage {
     @Produces(MediaType.TEXT_HTML)
     public TemplateInstance job(@PathParam("id") String id) {
         return Backend.call("predictor-service", () -> predictor.job(id))
-                .map(job -> Templates.train(JobView.of(job), null))
-                .orElseGet(() -> Templates.train(null, "No training job '" + id + "' is known to predictor-service."));
+                .map(job -> Templates.train(JobView.of(job), null, algorithms()))
+                .orElseGet(() -> Templates.train(null, "No training job '" + id + "' is known to predictor-service.",
+                        algorithms()));
     }
 
     /** The run's state for the page's script, which updates the progress bar until the run ends. */
