@@ -43,6 +43,16 @@ class PredictResourceTest {
     }
 
     @Test
+    void readyMeansEveryInstanceHasItsProbabilityExported() {
+        given().get("/q/health/ready").then().statusCode(200);
+        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        for (String instance : StubFeatureService.INSTANCES) {
+            assertTrue(metrics.lines().anyMatch(line -> line.startsWith("downtime_probability{")
+                    && line.contains("instance=\"" + instance + "\"")), instance + " has no downtime_probability");
+        }
+    }
+
+    @Test
     void predictsFromTheLatestFeaturesWithAnExplanation() {
         post("/predict", "{\"instance\": \"srv-1\"}").statusCode(200)
                 .body("instance", equalTo("srv-1"))

@@ -121,13 +121,14 @@ public class ModelOnStartup {
         }
         Optional<String> served = this.served.current().map(m -> m.metadata().featureSchema());
         if (served.filter(schema::equals).isPresent()) {
-            return null;
+            scoring.scoreFleet();
+            return scoring.latest().isPresent() ? null : "the first fleet scoring did not finish";
         }
         LOG.info(served.isEmpty() ? "the registry has no model yet: training a first one"
                 : "the served model needs feature schema " + served.get() + " but feature-service computes "
                 + schema + ": training a new model");
         training.train(Algorithm.of(config.training().algorithm()), ModelTraining.Progress.NONE);
         scoring.scoreFleet();
-        return null;
+        return scoring.latest().isPresent() ? null : "the first fleet scoring did not finish";
     }
 }
