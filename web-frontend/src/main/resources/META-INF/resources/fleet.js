@@ -7,7 +7,12 @@
   setInterval(function () {
     fetch(container.getAttribute('data-refresh'), {headers: {'Accept': 'text/html'}})
       .then(function (response) { return response.ok ? response.text() : null; })
-      .then(function (html) { if (html !== null) { container.innerHTML = html; } })
+      .then(function (html) {
+        if (html !== null) {
+          container.innerHTML = html;
+          container.dispatchEvent(new Event('downtime:refreshed', {bubbles: true}));
+        }
+      })
       .catch(function () { /* keep the last table; the next refresh tries again */ });
   }, 30000);
 })();

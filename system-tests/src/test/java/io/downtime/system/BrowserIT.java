@@ -5,6 +5,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
@@ -84,6 +86,8 @@ class BrowserIT {
         waitUpTo(10).until(ExpectedConditions.titleContains(instance));
         assertTrue(browser.findElement(By.id("now")).isDisplayed());
         assertTrue(browser.findElements(By.cssSelector("figure svg.chart")).size() >= 9, "a chart per signal");
+        assertTrue(browser.findElements(By.cssSelector("figure svg.chart text")).stream()
+                .anyMatch(label -> label.getText().endsWith("UTC")), "every time chart has a time axis");
         screenshot("2-instance");
 
         browser.get(system.web.url() + "/train");
@@ -96,6 +100,18 @@ class BrowserIT {
         waitUpTo(10).until(ExpectedConditions.presenceOfElementLocated(By.id("details-000002")));
         assertTrue(browser.findElement(By.id("details-000001")).isDisplayed(), "the champion's figures are next to it");
         screenshot("4-compare");
+        browser.manage().window().setSize(new Dimension(1280, 900));
+        browser.get(system.web.url() + "/models");
+        long page = ((Number) ((JavascriptExecutor) browser).executeScript(
+                "return document.documentElement.scrollWidth")).longValue();
+        long window = ((Number) ((JavascriptExecutor) browser).executeScript(
+                "return document.documentElement.clientWidth")).longValue();
+        assertTrue(page <= window, "the Models page fits 1280 px: " + page + " px wide in a " + window + " px window");
+        assertTrue(browser.findElements(By.cssSelector("#models time")).stream()
+                .allMatch(time -> time.getText().endsWith("ago") || time.getText().equals("just now")),
+                "creation times say how long ago");
+        screenshot("4b-models-1280");
+        browser.manage().window().setSize(new Dimension(1400, 1000));
 
         browser.get(system.web.url() + "/predict");
         new Select(browser.findElement(By.id("instance-pick"))).selectByVisibleText(instance);

@@ -48,10 +48,12 @@ final class RunningSystem implements AutoCloseable {
     }
 
     private ServiceProcess startPredictor() {
+        // The tests start their own trainings: no comparison of every algorithm running beside them.
         return new ServiceProcess("predictor-service").start(Map.of(
                 "downtime.admin-token", ADMIN_TOKEN,
                 "quarkus.rest-client.features.url", features.url(),
-                "predictor.registry-dir", registry.toString()));
+                "predictor.registry-dir", registry.toString(),
+                "predictor.training.compare-all", "false"));
     }
 
     @Override

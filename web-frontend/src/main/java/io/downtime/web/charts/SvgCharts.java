@@ -1,5 +1,8 @@
 package io.downtime.web.charts;
 
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 
@@ -8,6 +11,10 @@ import java.util.Locale;
  * escaped; each chart carries a {@code role="img"} and an {@code aria-label} describing it.
  */
 public final class SvgCharts {
+
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm").withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter DAY_AND_TIME = DateTimeFormatter.ofPattern("MM-dd HH:mm")
+            .withZone(ZoneOffset.UTC);
 
     /** A labelled bar: positive values raise the risk, negative ones lower it. */
     public record Bar(String label, double value) {
@@ -78,6 +85,9 @@ public final class SvgCharts {
         svg.append("<line class=\"axis\" x1=\"").append(left).append("\" y1=\"").append(plotHeight + 2)
                 .append("\" x2=\"").append(width - 4).append("\" y2=\"").append(plotHeight + 2).append("\"/>");
         svg.append(text(left - 4, 12, format(max), "end")).append(text(left - 4, plotHeight + 2, format(min), "end"));
+        if (times.length >= 2) {
+            timeAxis(svg, start, span, left, plotWidth, height - 4);
+        }
         StringBuilder points = new StringBuilder();
         for (int i = 0; i < values.length; i++) {
             if (Double.isNaN(values[i])) {
@@ -90,6 +100,20 @@ public final class SvgCharts {
         }
         flush(svg, points);
         return svg.append("</svg>").toString();
+    }
+
+    /** Ticks labelled with the time of day in UTC (with the date when the chart spans more than a day). */
+    private static void timeAxis(StringBuilder svg, long start, long span, int left, int plotWidth, double y) {
+        DateTimeFormatter format = span > 86_400_000L ? DAY_AND_TIME : TIME;
+        int ticks = 4;
+        for (int k = 0; k <= ticks; k++) {
+            long at = start + span * k / ticks;
+            double x = left + (double) plotWidth * k / ticks;
+            String label = format.format(Instant.ofEpochMilli(at)) + (k == ticks ? " UTC" : "");
+            svg.append("<line class=\"tick\" x1=\"").append(number(x)).append("\" y1=\"").append(number(y - 14))
+                    .append("\" x2=\"").append(number(x)).append("\" y2=\"").append(number(y - 10)).append("\"/>");
+            svg.append(text(x, y, label, k == 0 ? "start" : k == ticks ? "end" : "middle"));
+        }
     }
 
     /** Horizontal bars of feature contributions around a zero line. */

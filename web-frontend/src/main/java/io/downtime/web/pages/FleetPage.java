@@ -37,10 +37,11 @@ public class FleetPage {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance fleet(List<Row> rows, Instant scoredAt, String query, String sort, String problem);
+        static native TemplateInstance fleet(List<Row> rows, Instant scoredAt, String scoredText, String query,
+                                             String sort, String problem);
 
-        static native TemplateInstance fleet$table(List<Row> rows, Instant scoredAt, String query, String sort,
-                                                    String problem);
+        static native TemplateInstance fleet$table(List<Row> rows, Instant scoredAt, String scoredText, String query,
+                                                    String sort, String problem);
     }
 
     private final Clock clock;
@@ -77,8 +78,8 @@ public class FleetPage {
             fleet = predictor.predictions();
         } catch (RuntimeException e) {
             String problem = "Predictions are unavailable: " + Backend.problem("predictor-service", e) + ".";
-            return tableOnly ? Templates.fleet$table(List.of(), null, filter, order, problem)
-                    : Templates.fleet(List.of(), null, filter, order, problem);
+            return tableOnly ? Templates.fleet$table(List.of(), null, null, filter, order, problem)
+                    : Templates.fleet(List.of(), null, null, filter, order, problem);
         }
         Instant now = clock.instant();
         List<Row> rows = fleet.predictions().stream()
@@ -88,8 +89,9 @@ public class FleetPage {
                 .toList();
         String stale = fleet.stale() ? "These are the last scores, not current ones: " + fleet.staleReason()
                 + ". They are served until the data flows again." : null;
-        return tableOnly ? Templates.fleet$table(rows, fleet.scoredAt(), filter, order, stale)
-                : Templates.fleet(rows, fleet.scoredAt(), filter, order, stale);
+        String scoredText = fleet.scoredAt() == null ? null : HumanTime.describe(fleet.scoredAt(), now);
+        return tableOnly ? Templates.fleet$table(rows, fleet.scoredAt(), scoredText, filter, order, stale)
+                : Templates.fleet(rows, fleet.scoredAt(), scoredText, filter, order, stale);
     }
 
     private static Comparator<InstanceRisk> comparator(String sort) {
@@ -111,7 +113,7 @@ public class FleetPage {
         if (featuresAt == null) {
             return "–";
         }
-        long seconds = Math.max(0, Duration.between(featuresAt, now).toSeconds());
-        return seconds < 120 ? seconds + " s" : seconds / 60 + " min";
+        return HumanTime.span(Duration.between(featuresAt, now).isNegative() ? Duration.ZERO
+                : Duration.between(featuresAt, now));
     }
 }

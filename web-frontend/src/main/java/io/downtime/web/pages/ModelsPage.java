@@ -16,6 +16,9 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 import java.net.URI;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -25,16 +28,24 @@ import java.util.Locale;
 public class ModelsPage {
 
     /** One model version and its validation figures, formatted. */
-    public record ModelRow(String version, String algorithm, String horizon, String created, String prAuc, String rocAuc,
+    public record ModelRow(String version, String algorithm, String horizon, String created, String createdAgo,
+                           String prAuc, String rocAuc,
                            String precision, String recall, String f1, String accuracy, String eventRecall,
                            String earlyRecall, String medianLead, String falseAlarmsPerDay,
                            String threshold, String trainingRows, boolean champion) {
 
-        static ModelRow of(JsonNode model, String champion) {
+        static ModelRow of(JsonNode model, String champion, Instant now) {
             JsonNode quality = model.path("quality");
             String version = model.path("version").asText();
+            String created = model.path("createdAt").asText();
+            String createdAgo;
+            try {
+                createdAgo = HumanTime.ago(Instant.parse(created), now);
+            } catch (DateTimeParseException e) {
+                createdAgo = created;
+            }
             return new ModelRow(version, model.path("algorithm").asText(), model.path("horizon").asText(),
-                    model.path("createdAt").asText(), figure(quality, "prAuc"), figure(quality, "rocAuc"),
+                    created, createdAgo, figure(quality, "prAuc"), figure(quality, "rocAuc"),
                     figure(quality, "precision"),
                     figure(quality, "recall"), figure(quality, "f1"), figure(quality, "accuracy"),
                     figure(quality.path("events"), "eventRecall"), figure(quality.path("events"), "earlyRecall"),
@@ -57,13 +68,13 @@ public class ModelsPage {
      */
     public record Details(ModelRow row, JsonNode confusion, String curve, String importance) {
 
-        static Details of(JsonNode model, String champion) {
+        static Details of(JsonNode model, String champion, Instant now) {
             List<double[]> points = new ArrayList<>();
             model.path("quality").path("precisionRecall").forEach(p -> points.add(new double[]{p.get(0).asDouble(), p.get(1).asDouble()}));
             List<SvgCharts.Bar> weights = new ArrayList<>();
             model.path("importance").forEach(w -> weights.add(new SvgCharts.Bar(w.path("feature").asText(), w.path("share").asDouble())));
             String version = model.path("version").asText();
-            return new Details(ModelRow.of(model, champion), model.path("quality").path("confusion"),
+            return new Details(ModelRow.of(model, champion, now), model.path("quality").path("confusion"),
                     SvgCharts.precisionRecall(points, "precision-recall curve of model " + version),
                     SvgCharts.shareBars(weights, "feature importance of model " + version));
         }
@@ -79,9 +90,11 @@ public class ModelsPage {
     }
 
     private final PredictorClient predictor;
+    private final Clock clock;
 
-    public ModelsPage(@RestClient PredictorClient predictor) {
+    public ModelsPage(@RestClient PredictorClient predictor, Clock clock) {
         this.predictor = predictor;
+        this.clock = clock;
     }
 
     /** @param compare a version to show in depth next to the champion, e.g. a freshly trained challenger */
@@ -120,10 +133,11 @@ public class ModelsPage {
             String champion = Backend.call("predictor-service", predictor::champion)
                     .map(c -> c.path("version").asText()).orElse("");
             List<JsonNode> models = predictor.models();
-            List<ModelRow> rows = models.stream().map(m -> ModelRow.of(m, champion)).toList();
+            Instant now = clock.instant();
+            List<ModelRow> rows = models.stream().map(m -> ModelRow.of(m, champion, now)).toList();
             List<Details> details = models.stream()
                     .filter(m -> m.path("version").asText().equals(champion) || m.path("version").asText().equals(compare))
-                    .map(m -> Details.of(m, champion)).toList();
+                    .map(m -> Details.of(m, champion, now)).toList();
             return Templates.models(rows, details, message, null);
         } catch (RuntimeException e) {
             return Templates.models(List.of(), List.of(), message,
