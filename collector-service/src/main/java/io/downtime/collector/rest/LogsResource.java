@@ -1,5 +1,10 @@
 package io.downtime.collector.rest;
 
+import io.downtime.problem.ProblemResponses;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import io.downtime.admin.AdminOnly;
 import io.downtime.collector.logs.LogBatchParser;
 import io.downtime.collector.logs.LogCounters;
@@ -46,6 +51,14 @@ public class LogsResource {
 
     @POST
     @AdminOnly
+    @SecurityRequirement(name = ProblemResponses.ADMIN_SCHEME)
+    @RequestBody(required = true, description = "Log lines: a JSON array of objects (Fluent Bit) or one JSON object "
+            + "a line (Vector); instance, level, message and time found by configurable field names",
+            content = {@Content(mediaType = "application/json", examples = @ExampleObject(name = "Fluent Bit",
+                    value = "[{\"host\": \"web-1\", \"level\": \"error\", \"message\": \"Out of memory: Killed "
+                            + "process 42\", \"timestamp\": \"2026-11-24T10:00:00Z\"}]")),
+                    @Content(mediaType = "application/x-ndjson", examples = @ExampleObject(name = "Vector",
+                            value = "{\"host\": \"web-1\", \"level\": \"warn\", \"message\": \"slow request\"}"))})
     @Consumes({MediaType.APPLICATION_JSON, "application/x-ndjson", "application/jsonlines", MediaType.TEXT_PLAIN})
     @Produces(MediaType.APPLICATION_JSON)
     public IngestResult ingest(String body) {

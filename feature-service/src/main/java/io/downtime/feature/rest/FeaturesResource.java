@@ -1,5 +1,10 @@
 package io.downtime.feature.rest;
 
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import io.downtime.feature.FeatureService;
 import io.downtime.feature.FeatureVector;
 import io.downtime.features.Base64Columns;
@@ -101,6 +106,10 @@ public class FeaturesResource {
     @POST
     @Path("batch")
     @Consumes(MediaType.APPLICATION_JSON)
+    @RequestBody(required = true, description = "1 to 1000 instance names",
+            content = @Content(mediaType = "application/json",
+                    schema = @Schema(type = SchemaType.ARRAY, implementation = String.class),
+                    examples = @ExampleObject(name = "two", value = "[\"web-1\", \"db-2\"]")))
     public List<FeatureVector> batch(JsonNode instances) {
         if (instances == null || !instances.isArray()) {
             throw new InvalidInputException(null, "expected a JSON array of instance names like [\"web-1\", \"db-2\"]");

@@ -1,10 +1,17 @@
 package io.downtime.predictor.rest;
 
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import io.downtime.admin.AdminOnly;
 import io.downtime.models.Algorithm;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.downtime.problem.InvalidInputException;
+import io.downtime.problem.ProblemResponses;
 import io.downtime.predictor.ServedModel;
 import io.downtime.predictor.config.PredictorConfig;
 import io.downtime.models.registry.ModelMetadata;
@@ -118,7 +125,15 @@ public class ModelsResource {
      */
     @POST
     @AdminOnly
+    @SecurityRequirement(name = ProblemResponses.ADMIN_SCHEME)
     @Path("models/train")
+    @RequestBody(description = "What to train; every field optional, any other refused",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = TrainRequest.class),
+                    examples = @ExampleObject(name = "random forest", value = "{\"algorithm\": \"random-forest\"}")))
+    @APIResponse(responseCode = "202", description = "The job started; Location names it",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = Job.class)))
+    @APIResponse(responseCode = "409", description = "Another training job is running",
+            content = @Content(mediaType = "application/problem+json"))
     public Response train(@QueryParam("algorithm") String query, byte[] body, @Context UriInfo uri)
             throws IOException {
         String algorithm = TrainRequest.of(body == null || body.length == 0 ? null : JSON.readTree(body)).algorithm();
@@ -160,7 +175,12 @@ public class ModelsResource {
     /** Serves {@code version} from now on. */
     @POST
     @AdminOnly
+    @SecurityRequirement(name = ProblemResponses.ADMIN_SCHEME)
     @Path("models/{version}/promote")
+    @APIResponse(responseCode = "200", description = "The model now served",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = ModelMetadata.class)))
+    @APIResponse(responseCode = "409", description = "The model predicts another horizon than this predictor serves",
+            content = @Content(mediaType = "application/problem+json"))
     public ModelMetadata promote(@PathParam("version") String version) throws IOException {
         ModelMetadata metadata = model(version);
         if (!metadata.horizon().equals(horizon)) {
@@ -175,7 +195,12 @@ public class ModelsResource {
     /** Serves the previous champion again. */
     @POST
     @AdminOnly
+    @SecurityRequirement(name = ProblemResponses.ADMIN_SCHEME)
     @Path("models/rollback")
+    @APIResponse(responseCode = "200", description = "The previous champion, served again",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = ModelMetadata.class)))
+    @APIResponse(responseCode = "409", description = "There is no previous champion",
+            content = @Content(mediaType = "application/problem+json"))
     public ModelMetadata rollback() throws IOException {
         try {
             RegisteredModel previous = registry.rollback(horizon);

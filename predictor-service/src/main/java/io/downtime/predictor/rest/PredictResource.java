@@ -1,5 +1,11 @@
 package io.downtime.predictor.rest;
 
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import io.downtime.models.registry.ModelRegistry.RegisteredModel;
 import io.downtime.predictor.Prediction;
 import io.downtime.predictor.PredictionService;
@@ -39,6 +45,15 @@ public class PredictResource {
     }
 
     @POST
+    @RequestBody(required = true, description = "An instance, and optionally its features (null or absent: missing)",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = PredictRequest.class),
+                    examples = {@ExampleObject(name = "latest", value = "{\"instance\": \"web-1\"}"),
+                            @ExampleObject(name = "what-if", value = "{\"instance\": \"web-1\", \"features\": "
+                                    + "{\"memory_available_ratio_last\": 0.03}}")}))
+    @APIResponse(responseCode = "200", description = "The prediction",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = Prediction.class)))
+    @APIResponse(responseCode = "409", description = "feature-service computes another feature schema than the "
+            + "served model's", content = @Content(mediaType = "application/problem+json"))
     public Prediction predict(byte[] body, @QueryParam("explain") String explain) throws IOException {
         boolean explained = explained(explain);
         RegisteredModel model = predictions.model();
@@ -47,6 +62,15 @@ public class PredictResource {
 
     @POST
     @Path("batch")
+    @RequestBody(required = true, description = "Up to predictor.batch-limit (1000) requests like POST /predict's",
+            content = @Content(mediaType = "application/json",
+                    schema = @Schema(type = SchemaType.ARRAY, implementation = PredictRequest.class),
+                    examples = @ExampleObject(name = "two", value = "[{\"instance\": \"web-1\"}, {\"instance\": \"db-2\"}]")))
+    @APIResponse(responseCode = "200", description = "The predictions, in the order asked",
+            content = @Content(mediaType = "application/json",
+                    schema = @Schema(type = SchemaType.ARRAY, implementation = Prediction.class)))
+    @APIResponse(responseCode = "409", description = "feature-service computes another feature schema than the "
+            + "served model's", content = @Content(mediaType = "application/problem+json"))
     public List<Prediction> predictBatch(byte[] body, @QueryParam("explain") String explain) throws IOException {
         boolean explained = explained(explain);
         RegisteredModel model = predictions.model();

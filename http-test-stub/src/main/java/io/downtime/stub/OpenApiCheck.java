@@ -1,0 +1,120 @@
+package io.downtime.stub;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Checks a service's OpenAPI document says what each operation can answer: a success, {@code 400} where it takes
+ * input, {@code 413} and a request body with a schema and an example where it takes a body, {@code 404} where its
+ * path names something, {@code 401} where it needs the admin token, {@code 500} everywhere, and every error as
+ * {@code application/problem+json} of the {@code Problem} schema.
+ */
+public final class OpenApiCheck {
+
+    private static final Set<String> METHODS = Set.of("get", "put", "post", "delete", "patch");
+
+    private OpenApiCheck() {
+    }
+
+    /** The document at {@code baseUrl}/q/openapi. */
+    public static JsonNode fetch(String baseUrl) throws IOException, InterruptedException {
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create(baseUrl.replaceAll("/+$", "") + "/q/openapi?format=json")).timeout(Duration.ofSeconds(10))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        return new ObjectMapper().readTree(response.body());
+    }
+
+    /** Every shortcoming, one line each ("POST /predict: no 400"); empty when the document says it all. */
+    public static List<String> problems(JsonNode document) {
+        List<String> problems = new ArrayList<>();
+        if (document.path("components").path("schemas").path("Problem").isMissingNode()) {
+            problems.add("no Problem schema");
+        }
+        for (Iterator<Map.Entry<String, JsonNode>> paths = document.path("paths").fields(); paths.hasNext(); ) {
+            Map.Entry<String, JsonNode> path = paths.next();
+            for (Iterator<Map.Entry<String, JsonNode>> ops = path.getValue().fields(); ops.hasNext(); ) {
+                Map.Entry<String, JsonNode> op = ops.next();
+                if (METHODS.contains(op.getKey())) {
+                    check(op.getKey().toUpperCase() + " " + path.getKey(), path.getKey(), op.getValue(), problems);
+                }
+            }
+        }
+        return problems;
+    }
+
+    /** The operations that need the admin token, as "POST /models/train". */
+    public static Set<String> adminOperations(JsonNode document) {
+        Set<String> admin = new java.util.TreeSet<>();
+        document.path("paths").fields().forEachRemaining(path -> path.getValue().fields().forEachRemaining(op -> {
+            for (JsonNode requirement : op.getValue().path("security")) {
+                if (requirement.has("admin-token")) {
+                    admin.add(op.getKey().toUpperCase() + " " + path.getKey());
+                }
+            }
+        }));
+        return admin;
+    }
+
+    private static void check(String name, String path, JsonNode operation, List<String> problems) {
+        JsonNode responses = operation.path("responses");
+        boolean success = false;
+        for (Iterator<String> codes = responses.fieldNames(); codes.hasNext(); ) {
+            String code = codes.next();
+            success |= code.startsWith("2");
+            if (code.startsWith("4") || code.startsWith("5")) {
+                JsonNode problem = responses.path(code).path("content").path("application/problem+json");
+                if (problem.isMissingNode()) {
+                    problems.add(name + ": " + code + " is not application/problem+json");
+                }
+            }
+        }
+        if (!success) {
+            problems.add(name + ": no success response");
+        }
+        boolean body = operation.has("requestBody");
+        boolean parameters = operation.path("parameters").size() > 0;
+        require(responses, "500", name, problems);
+        if (body || parameters) {
+            require(responses, "400", name, problems);
+        }
+        if (body) {
+            require(responses, "413", name, problems);
+            for (Iterator<Map.Entry<String, JsonNode>> media = operation.path("requestBody").path("content").fields();
+                 media.hasNext(); ) {
+                Map.Entry<String, JsonNode> type = media.next();
+                if (!type.getValue().has("example") && !type.getValue().has("examples")) {
+                    problems.add(name + ": its " + type.getKey() + " body has no example");
+                }
+            }
+            if (operation.path("requestBody").path("content").size() == 0) {
+                problems.add(name + ": its body is not described");
+            }
+        }
+        if (path.contains("{")) {
+            require(responses, "404", name, problems);
+        }
+        for (JsonNode requirement : operation.path("security")) {
+            if (requirement.has("admin-token")) {
+                require(responses, "401", name, problems);
+            }
+        }
+    }
+
+    private static void require(JsonNode responses, String code, String name, List<String> problems) {
+        if (!responses.has(code)) {
+            problems.add(name + ": no " + code);
+        }
+    }
+}
