@@ -1,5 +1,7 @@
 package io.downtime.collector.rest;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import io.downtime.problem.ProblemResponses;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
@@ -33,6 +35,11 @@ public class LogsResource {
     public record IngestResult(int accepted, int dropped) {
     }
 
+    /** A log line as the default field names read it (others are configurable: host, instance, severity, log, ...). */
+    @Schema(name = "LogLine")
+    public record LogLine(String host, String level, String message, String timestamp) {
+    }
+
     private final LogBatchParser parser;
     private final LogCounters counters;
     private final Counter accepted;
@@ -52,13 +59,13 @@ public class LogsResource {
     @POST
     @AdminOnly
     @SecurityRequirement(name = ProblemResponses.ADMIN_SCHEME)
-    @RequestBody(required = true, description = "Log lines: a JSON array of objects (Fluent Bit) or one JSON object "
-            + "a line (Vector); instance, level, message and time found by configurable field names",
-            content = {@Content(mediaType = "application/json", examples = @ExampleObject(name = "Fluent Bit",
+    @RequestBody(required = true, description = "Log lines: a JSON array of objects (Fluent Bit's http output), or "
+            + "one JSON object a line as application/x-ndjson (Vector's http sink); instance, level, message and time "
+            + "are found by configurable field names",
+            content = @Content(mediaType = "application/json", schema = @Schema(type = SchemaType.ARRAY,
+                    implementation = LogLine.class), examples = @ExampleObject(name = "Fluent Bit",
                     value = "[{\"host\": \"web-1\", \"level\": \"error\", \"message\": \"Out of memory: Killed "
-                            + "process 42\", \"timestamp\": \"2026-11-24T10:00:00Z\"}]")),
-                    @Content(mediaType = "application/x-ndjson", examples = @ExampleObject(name = "Vector",
-                            value = "{\"host\": \"web-1\", \"level\": \"warn\", \"message\": \"slow request\"}"))})
+                            + "process 42\", \"timestamp\": \"2026-11-24T10:00:00Z\"}]")))
     @Consumes({MediaType.APPLICATION_JSON, "application/x-ndjson", "application/jsonlines", MediaType.TEXT_PLAIN})
     @Produces(MediaType.APPLICATION_JSON)
     public IngestResult ingest(String body) {

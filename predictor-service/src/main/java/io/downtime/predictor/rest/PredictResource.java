@@ -23,6 +23,7 @@ import jakarta.ws.rs.core.MediaType;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Scores instances: {@code POST /predict} and {@code POST /predict/batch}. {@code ?explain=false} leaves out the
@@ -32,6 +33,17 @@ import java.util.List;
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
 public class PredictResource {
+
+    /**
+     * The body of {@code POST /predict} as clients write it (read token by token by {@link PredictRequestReader}).
+     *
+     * @param instance the server
+     * @param features feature values by name (see {@code GET /models/champion}); absent: the latest from
+     *                 feature-service; a null value or an absent name: missing
+     */
+    @Schema(name = "PredictRequest")
+    public record PredictBody(String instance, Map<String, Double> features) {
+    }
 
     private final PredictionService predictions;
     private final FleetScoring scoring;
@@ -46,7 +58,7 @@ public class PredictResource {
 
     @POST
     @RequestBody(required = true, description = "An instance, and optionally its features (null or absent: missing)",
-            content = @Content(mediaType = "application/json", schema = @Schema(implementation = PredictRequest.class),
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = PredictBody.class),
                     examples = {@ExampleObject(name = "latest", value = "{\"instance\": \"web-1\"}"),
                             @ExampleObject(name = "what-if", value = "{\"instance\": \"web-1\", \"features\": "
                                     + "{\"memory_available_ratio_last\": 0.03}}")}))
@@ -64,7 +76,7 @@ public class PredictResource {
     @Path("batch")
     @RequestBody(required = true, description = "Up to predictor.batch-limit (1000) requests like POST /predict's",
             content = @Content(mediaType = "application/json",
-                    schema = @Schema(type = SchemaType.ARRAY, implementation = PredictRequest.class),
+                    schema = @Schema(type = SchemaType.ARRAY, implementation = PredictBody.class),
                     examples = @ExampleObject(name = "two", value = "[{\"instance\": \"web-1\"}, {\"instance\": \"db-2\"}]")))
     @APIResponse(responseCode = "200", description = "The predictions, in the order asked",
             content = @Content(mediaType = "application/json",
