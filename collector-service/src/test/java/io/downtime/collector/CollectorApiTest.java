@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
@@ -78,6 +79,20 @@ class CollectorApiTest {
                 .body("", hasSize(5))
                 .body("labels.__metrics_path__", everyItem(containsString("/sim/targets/")))
                 .body("[0].targets[0]", containsString(":"));
+    }
+
+    @Test
+    void generatesTheSimulatedFleetsHistoryOnRequestWithItsIncidents() {
+        // test profile: 5 servers, 6 h of history at one sample a minute
+        io.restassured.response.Response history = given().get("/sim/history");
+        history.then().statusCode(200)
+                .body("", hasSize(5))
+                .body("[0].signals", hasSize(15))
+                .body("[0].timestamps", hasSize(360));
+        List<List<Boolean>> incidents = history.path("incidents");
+        assertTrue(incidents.stream().anyMatch(flags -> flags.contains(true)), "the simulated fleet has incidents");
+        float[] cpu = io.downtime.features.Base64Columns.decodeFloats(history.path("[0].values[0]"));
+        assertEquals(360, cpu.length);
     }
 
     @Test

@@ -122,6 +122,18 @@ class FeaturesResourceTest {
     }
 
     @Test
+    void aColdStartTrainsOnTheSimulatedFleetsHistory() {
+        Response simulated = given().queryParam("horizon", "3m").queryParam("source", "simulator").get("/training-set");
+        simulated.then().statusCode(200)
+                .header("X-Training-Sampling", containsString("the simulator's fleet of 1 servers"));
+        List<String> rows = simulated.asString().lines().skip(1).toList();
+        assertEquals(27, rows.size());
+        assertEquals(27, rows.stream().filter(r -> r.startsWith("sim-web-1,")).count());
+        given().queryParam("source", "dreams").get("/training-set").then().statusCode(400)
+                .body("field", equalTo("source"));
+    }
+
+    @Test
     void anUnknownInstanceIsA404Problem() {
         given().get("/features/nope").then().statusCode(404)
                 .contentType("application/problem+json")

@@ -57,6 +57,11 @@ public class StubCollector implements QuarkusTestResourceLifecycleManager {
             feed.put("nextOffset", null);
             return HttpStub.Reply.json(json(feed));
         });
+        stub.on("/sim/history", uri -> {
+            Map<String, Object> simulated = samples("srv-a", true);
+            simulated.put("instance", "sim-web-1");
+            return HttpStub.Reply.json(json(List.of(simulated)));
+        });
         stub.on("/instances", uri -> HttpStub.Reply.json(json(INSTANCES.stream()
                 .map(i -> Map.of("instance", i, "samples", LENGTH, "up", true, "stale", true)).toList())));
         stub.on("/incidents", uri -> HttpStub.Reply.json(json(List.of(Map.of("instance", "srv-a",

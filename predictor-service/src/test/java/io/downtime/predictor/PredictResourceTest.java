@@ -202,7 +202,7 @@ class PredictResourceTest {
         String tags = "{horizon=\"1h\",model=\"xgboost\"}";
         for (String line : List.of(
                 "downtime_predictor_model_info{horizon=\"1h\",model=\"xgboost\",schema=\""
-                        + StubFeatureService.SCHEMA.hash() + "\",version=\"000001\"} 1.0",
+                        + StubFeatureService.SCHEMA.hash() + "\",trained_on=\"fleet\",version=\"000001\"} 1.0",
                 "downtime_predictor_threshold" + tags,
                 "downtime_predictor_model_created_timestamp_seconds" + tags,
                 "downtime_predictor_model_quality{horizon=\"1h\",metric=\"pr_auc\",model=\"xgboost\"}",

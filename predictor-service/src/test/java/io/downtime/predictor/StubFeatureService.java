@@ -70,6 +70,7 @@ public class StubFeatureService implements QuarkusTestResourceLifecycleManager {
         return json.append("],\"definition\":\"stub-v1\"}").toString();
     }
 
+    /** The rows; the positive ones are in an incident (the same for the fleet and the simulator's fleet). */
     private static String trainingSet() {
         SplittableRandom random = new SplittableRandom(3);
         StringWriter csv = new StringWriter();
@@ -80,7 +81,7 @@ public class StubFeatureService implements QuarkusTestResourceLifecycleManager {
                     double slope = random.nextGaussian();
                     double noise = random.nextGaussian();
                     byte label = (byte) (slope + 0.05 * random.nextGaussian() > 1.5 ? 1 : 0);
-                    TrainingSetCsv.writeRow(csv, instance, 1_767_225_600_000L + t * 60_000L, label, false, false,
+                    TrainingSetCsv.writeRow(csv, instance, 1_767_225_600_000L + t * 60_000L, label, label == 1, false,
                             new double[]{0.5 + 0.1 * random.nextGaussian(), slope, noise});
                 }
             }

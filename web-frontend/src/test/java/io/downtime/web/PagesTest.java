@@ -47,6 +47,8 @@ class PagesTest {
                 .body(containsString("<strong>champion</strong>"))
                 .body(containsString("action=\"/models/000001/promote\""))
                 .body(containsString(" ago</time>"))
+                .body(containsString("The champion was trained on the simulator's fleet"))
+                .body(containsString(">simulator</abbr>"))
                 .body(not(containsString("action=\"/models/000002/promote\"")))
                 .body(containsString("<td>0.889</td><td>14.000</td>"))
                 .body(containsString("early recall 0.556"))

@@ -42,7 +42,7 @@ public class StubPredictor implements QuarkusTestResourceLifecycleManager {
                                  {"feature": "load1_last", "contribution": -0.5}],
                  "featuresAt": "2026-01-02T00:00:00Z"}""";
         String model = """
-                {"version": "%s", "algorithm": "xgboost", "horizon": "1h", "threshold": 0.3, "createdAt": "2026-01-02T00:00:00Z",
+                {"version": "%s", "trainedOn": "%s", "algorithm": "xgboost", "horizon": "1h", "threshold": 0.3, "createdAt": "2026-01-02T00:00:00Z",
                  "quality": {"prAuc": 0.81, "precision": 0.7, "recall": 0.6, "f1": 0.65, "accuracy": 0.97, "trainingRows": 1000,
                              "confusion": {"truePositives": 61, "falsePositives": 26, "trueNegatives": 873, "falseNegatives": 40},
                              "precisionRecall": [[0.1, 1.0], [0.6, 0.7], [1.0, 0.1]],
@@ -55,8 +55,8 @@ public class StubPredictor implements QuarkusTestResourceLifecycleManager {
                         "[{\"time\": \"2026-01-01T23:59:00Z\", \"probability\": 0.5},"
                                 + " {\"time\": \"2026-01-02T00:00:00Z\", \"probability\": 0.91}]"))
                 .on("/predict", uri -> HttpStub.Reply.json(prediction))
-                .on("/models", uri -> HttpStub.Reply.json("[" + model.formatted("000002") + "," + model.formatted("000001") + "]"))
-                .on("/models/champion", uri -> HttpStub.Reply.json(model.formatted("000002")))
+                .on("/models", uri -> HttpStub.Reply.json("[" + model.formatted("000002", "simulator") + "," + model.formatted("000001", "fleet") + "]"))
+                .on("/models/champion", uri -> HttpStub.Reply.json(model.formatted("000002", "simulator")))
                 .on("/models/algorithms", uri -> HttpStub.Reply.json("[\"xgboost\", \"random-forest\", \"svm\"]"))
                 .on("/jobs/j1", uri -> HttpStub.Reply.json("""
                         {"id": "j1", "state": "running", "phase": "training", "percent": 40}"""));

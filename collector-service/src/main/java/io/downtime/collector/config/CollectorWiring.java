@@ -9,6 +9,7 @@ import io.downtime.collector.prometheus.PrometheusHttpApi;
 import io.downtime.collector.prometheus.PrometheusSource;
 import io.downtime.collector.replay.ReplaySource;
 import io.downtime.collector.simulator.FleetSimulator;
+import io.downtime.collector.simulator.SimulatedHistory;
 import io.downtime.collector.simulator.SimulatorSource;
 import io.downtime.features.PrometheusDuration;
 import io.downtime.features.datasets.Datasets;
@@ -32,10 +33,23 @@ public class CollectorWiring {
     @Produces
     @Singleton
     LogCounters logCounters(CollectorConfig config) {
+        return newLogCounters(config);
+    }
+
+    private static LogCounters newLogCounters(CollectorConfig config) {
         List<LogCounters.LogPattern> patterns = new TreeMap<>(config.logs().patterns()).entrySet().stream()
                 .map(e -> new LogCounters.LogPattern(e.getKey(), compile(e.getKey(), e.getValue())))
                 .toList();
         return new LogCounters(patterns, Duration.ofHours(1).toMillis(), config.logs().maxInstances());
+    }
+
+    /** The simulated fleet's history on demand, for a predictor's cold start (whatever the source). */
+    @Produces
+    @Singleton
+    SimulatedHistory simulatedHistory(CollectorConfig config) {
+        CollectorConfig.Simulator simulator = config.simulator();
+        return new SimulatedHistory(simulator.servers(), simulator.seed(), duration("collector.step", config.step()),
+                duration("collector.simulator.history", simulator.history()), () -> newLogCounters(config));
     }
 
     @Produces

@@ -71,7 +71,7 @@ public class SamplesResource {
     public record CompactSamples(String instance, String step, List<String> signals, long[] timestamps,
                                  List<String> values, boolean[] observedDown, boolean[] incidents) {
 
-        static CompactSamples of(InstanceSeries series, Duration step) {
+        public static CompactSamples of(InstanceSeries series, Duration step) {
             List<String> columns = Arrays.stream(series.values()).map(CompactSamples::floats)
                     .map(Base64Columns::encodeFloats).toList();
             return new CompactSamples(series.instance(), PrometheusDuration.format(step), series.signals(),

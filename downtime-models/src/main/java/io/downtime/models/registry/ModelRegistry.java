@@ -87,13 +87,17 @@ public final class ModelRegistry {
     /** Stores {@code model} as a new version and makes it the champion of {@code horizon}. */
     public synchronized RegisteredModel register(DowntimeClassifier model, String horizon, double threshold,
                                                  ModelQuality quality) throws IOException {
-        return register(model, horizon, threshold, quality, null);
+        return register(model, horizon, threshold, quality, null, ModelMetadata.FLEET);
     }
 
-    /** As {@link #register(DowntimeClassifier, String, double, ModelQuality)}, saying how the training rows were chosen. */
+    /**
+     * As {@link #register(DowntimeClassifier, String, double, ModelQuality)}, saying how the training rows were chosen
+     * and whose history they are ({@link ModelMetadata#FLEET} or {@link ModelMetadata#SIMULATOR}).
+     */
     public synchronized RegisteredModel register(DowntimeClassifier model, String horizon, double threshold,
-                                                 ModelQuality quality, String trainingRows) throws IOException {
-        RegisteredModel registered = store(model, horizon, threshold, quality, trainingRows);
+                                                 ModelQuality quality, String trainingRows, String trainedOn)
+            throws IOException {
+        RegisteredModel registered = store(model, horizon, threshold, quality, trainingRows, trainedOn);
         String version = registered.metadata().version();
         try {
             promote(version);
@@ -107,12 +111,13 @@ public final class ModelRegistry {
     /** Stores {@code model} as a new version without serving it (a challenger that lost, kept for the record). */
     public synchronized RegisteredModel store(DowntimeClassifier model, String horizon, double threshold,
                                               ModelQuality quality) throws IOException {
-        return store(model, horizon, threshold, quality, null);
+        return store(model, horizon, threshold, quality, null, ModelMetadata.FLEET);
     }
 
-    /** As {@link #store(DowntimeClassifier, String, double, ModelQuality)}, saying how the training rows were chosen. */
+    /** As {@link #store(DowntimeClassifier, String, double, ModelQuality)}, with the training rows' provenance. */
     public synchronized RegisteredModel store(DowntimeClassifier model, String horizon, double threshold,
-                                              ModelQuality quality, String trainingRows) throws IOException {
+                                              ModelQuality quality, String trainingRows, String trainedOn)
+            throws IOException {
         String version = nextVersion();
         Path staging = models.resolve(".staging-" + UUID.randomUUID());
         try {
@@ -122,7 +127,7 @@ public final class ModelRegistry {
             FeatureSchema schema = model.schema();
             ModelMetadata metadata = new ModelMetadata(version, model.algorithm(), horizon, schema.hash(),
                     schema.names(), schema.definition(), threshold, quality, Map.of(MODEL_FILE, sha256(content)),
-                    Instant.now().toString(), importance(model), trainingRows);
+                    Instant.now().toString(), importance(model), trainingRows, trainedOn);
             AtomicFiles.writeDurably(staging.resolve(METADATA_FILE), json.writeValueAsBytes(metadata));
             AtomicFiles.forceDirectory(staging);
             AtomicFiles.moveDurably(staging, models.resolve(version));

@@ -37,6 +37,11 @@ public interface CollectorClient {
     @Path("incidents")
     List<CollectorIncident> incidents();
 
+    /** The simulated fleet's history with its incidents, generated on request (for a cold start). */
+    @GET
+    @Path("sim/history")
+    List<CompactSamples> simulatedHistory();
+
     /**
      * Samples of one instance in the compact form: over {@code window} (Prometheus notation) back from its newest
      * sample, or over {@code [from, to]} (ISO-8601) when {@code from} is given.

@@ -31,14 +31,16 @@ public class TrainingSetResource {
      * @param format  csv (default) or json
      * @param maxRows most rows: whole instances are chosen until their rows reach it (default 100000; every instance
      *                with an incident up to half of it when there are more rows)
+     * @param source  {@code fleet} (default) or {@code simulator}: the simulated fleet's history, for a cold start
      */
     @GET
     @Produces({"text/csv", MediaType.APPLICATION_JSON})
     public Response trainingSet(@QueryParam("horizon") @DefaultValue("1h") String horizon,
                                 @QueryParam("from") String from, @QueryParam("to") String to,
                                 @QueryParam("format") @DefaultValue("csv") String format,
-                                @QueryParam("maxRows") @DefaultValue("100000") long maxRows) {
-        FeatureService.TrainingSet set = features.trainingSet(horizon, from, to, format, maxRows);
+                                @QueryParam("maxRows") @DefaultValue("100000") long maxRows,
+                                @QueryParam("source") @DefaultValue("fleet") String source) {
+        FeatureService.TrainingSet set = features.trainingSet(horizon, from, to, format, maxRows, source);
         StreamingOutput rows = set.rows()::writeTo;
         return Response.ok(rows)
                 .type("json".equals(format) ? MediaType.APPLICATION_JSON : "text/csv")

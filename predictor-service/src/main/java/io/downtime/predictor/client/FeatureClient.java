@@ -33,11 +33,13 @@ public interface FeatureClient {
     RemoteCompactVectors compact();
 
     /**
-     * The labelled training set as CSV, streamed, of at most {@code maxRows} rows; the {@code X-Training-Sampling}
-     * header says how the rows were chosen.
+     * The labelled training set as CSV, streamed, of at most {@code maxRows} rows, from the fleet's history or
+     * ({@code source=simulator}) the simulated fleet's; the {@code X-Training-Sampling} header says how the rows were
+     * chosen.
      */
     @GET
     @Path("training-set")
     @Produces("text/csv")
-    Response trainingSet(@QueryParam("horizon") String horizon, @QueryParam("maxRows") long maxRows);
+    Response trainingSet(@QueryParam("horizon") String horizon, @QueryParam("maxRows") long maxRows,
+                         @QueryParam("source") String source);
 }

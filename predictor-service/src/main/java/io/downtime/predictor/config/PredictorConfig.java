@@ -69,6 +69,13 @@ public interface PredictorConfig {
         @WithDefault("true")
         boolean compareAll();
 
+        /**
+         * Incidents the fleet's history must hold for a model to be trained on it; with fewer, the first model is
+         * trained on the simulator's fleet (a cold start) and later trainings wait.
+         */
+        @WithDefault("3")
+        int minIncidents();
+
         /** XGBoost boosting rounds. */
         @WithDefault("150")
         int rounds();

@@ -79,14 +79,21 @@ public class ModelTraining {
         progress.report("fetching the training set", 5);
         FeatureSchema schema = features.schema().toSchema();
         LOG.infof("training a %s model for horizon %s on feature schema %s", algorithm.id(), horizon, schema.hash());
-        LabelledRows rows;
-        String sampling;
-        try (Response response = features.trainingSet(horizon, config.training().maxRows());
-             InputStream csv = response.readEntity(InputStream.class)) {
-            sampling = response.getHeaderString(TRAINING_SAMPLING_HEADER);
-            rows = LabelledRows.of(schema, TrainingSetCsv.read(
-                    new BufferedReader(new InputStreamReader(csv, StandardCharsets.UTF_8))));
+        TrainingData data = fetch(schema, horizon, ModelMetadata.FLEET);
+        int incidents = incidentStarts(data.rows());
+        int needed = config.training().minIncidents();
+        if (incidents < needed) {
+            String shortfall = "the fleet's history has " + incidents + " incident" + (incidents == 1 ? "" : "s")
+                    + " where training needs " + needed + " (predictor.training.min-incidents)";
+            if (served.current().isPresent()) {
+                throw new IllegalStateException(shortfall + "; the served model stays");
+            }
+            LOG.infof("%s: the first model is trained on the simulator's fleet (a cold start); it is replaced by "
+                    + "champion/challenger once the fleet's own history has enough incidents", shortfall);
+            data = fetch(schema, horizon, ModelMetadata.SIMULATOR);
         }
+        LabelledRows rows = data.rows();
+        String sampling = data.sampling();
         LOG.infof("training set: %d rows, %d positive (%s)", rows.size(), rows.positives(), sampling);
         progress.report("training", 40);
         PredictorConfig.Training training = config.training();
@@ -110,8 +117,8 @@ public class ModelTraining {
                 || (algorithm.learned() && (championPrAuc == null || quality.prAuc() > championPrAuc));
         progress.report("registering", 90);
         RegisteredModel registered = promote
-                ? registry.register(outcome.model(), horizon, quality.threshold(), quality, sampling)
-                : registry.store(outcome.model(), horizon, quality.threshold(), quality, sampling);
+                ? registry.register(outcome.model(), horizon, quality.threshold(), quality, sampling, data.source())
+                : registry.store(outcome.model(), horizon, quality.threshold(), quality, sampling, data.source());
         if (promote) {
             served.serve(registered);
         } else {
@@ -120,6 +127,31 @@ public class ModelTraining {
         }
         progress.report("done", 100);
         return new Result(registered.metadata(), promote, championPrAuc);
+    }
+
+    /** Labelled rows, how they were chosen, and whose history they are. */
+    private record TrainingData(LabelledRows rows, String sampling, String source) {
+    }
+
+    private TrainingData fetch(FeatureSchema schema, String horizon, String source) throws IOException {
+        try (Response response = features.trainingSet(horizon, config.training().maxRows(), source);
+             InputStream csv = response.readEntity(InputStream.class)) {
+            String sampling = response.getHeaderString(TRAINING_SAMPLING_HEADER);
+            return new TrainingData(LabelledRows.of(schema, TrainingSetCsv.read(
+                    new BufferedReader(new InputStreamReader(csv, StandardCharsets.UTF_8)))), sampling, source);
+        }
+    }
+
+    /** Incidents the rows hold: runs of rows in an incident, per instance in time order. */
+    static int incidentStarts(LabelledRows rows) {
+        int starts = 0;
+        for (int r = 0; r < rows.size(); r++) {
+            boolean continues = r > 0 && rows.incidents()[r - 1] && rows.instances()[r - 1].equals(rows.instances()[r]);
+            if (rows.incidents()[r] && !continues) {
+                starts++;
+            }
+        }
+        return starts;
     }
 
     /** The served champion's PR-AUC on the challenger's validation rows, when it can score them. */

@@ -32,7 +32,7 @@ public class ModelsPage {
                            String prAuc, String rocAuc,
                            String precision, String recall, String f1, String accuracy, String eventRecall,
                            String earlyRecall, String medianLead, String falseAlarmsPerDay,
-                           String threshold, String trainingRows, boolean champion) {
+                           String threshold, String trainingRows, boolean champion, boolean simulated) {
 
         static ModelRow of(JsonNode model, String champion, Instant now) {
             JsonNode quality = model.path("quality");
@@ -49,7 +49,8 @@ public class ModelsPage {
                     figure(quality, "precision"),
                     figure(quality, "recall"), figure(quality, "f1"), figure(quality, "accuracy"),
                     figure(quality.path("events"), "eventRecall"), figure(quality.path("events"), "earlyRecall"),
-                    figure(quality.path("events"), "medianLeadMinutes"), figure(quality, "falseAlarmsPerDay"), figure(model, "threshold"), quality.path("trainingRows").asText(), version.equals(champion));
+                    figure(quality.path("events"), "medianLeadMinutes"), figure(quality, "falseAlarmsPerDay"), figure(model, "threshold"), quality.path("trainingRows").asText(), version.equals(champion),
+                    "simulator".equals(model.path("trainedOn").asText()));
         }
 
         private static String figure(JsonNode node, String field) {
@@ -86,7 +87,8 @@ public class ModelsPage {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance models(List<ModelRow> models, List<Details> details, String message, String problem);
+        static native TemplateInstance models(List<ModelRow> models, List<Details> details, String message, String problem,
+                                              boolean simulatedChampion);
     }
 
     private final PredictorClient predictor;
@@ -138,10 +140,11 @@ public class ModelsPage {
             List<Details> details = models.stream()
                     .filter(m -> m.path("version").asText().equals(champion) || m.path("version").asText().equals(compare))
                     .map(m -> Details.of(m, champion, now)).toList();
-            return Templates.models(rows, details, message, null);
+            return Templates.models(rows, details, message, null,
+                    rows.stream().anyMatch(row -> row.champion() && row.simulated()));
         } catch (RuntimeException e) {
             return Templates.models(List.of(), List.of(), message,
-                    "The model registry is unavailable: " + Backend.problem("predictor-service", e) + ".");
+                    "The model registry is unavailable: " + Backend.problem("predictor-service", e) + ".", false);
         }
     }
 }
