@@ -148,7 +148,9 @@ public final class BenchSummary {
                     row.path("predict_by_name_p99_ms").asDouble(), row.path("predict_by_name_errors").asLong()));
         }
         for (JsonNode row : fleet.path("fleets")) {
-            md.append(String.format(Locale.ROOT, "%nTraining rows at %,d servers: %s%n", row.path("servers").asInt(),
+            md.append(String.format(Locale.ROOT, "%nAt %,d servers: champion %s (comparison of every algorithm %s); "
+                            + "training rows: %s%n", row.path("servers").asInt(), row.path("champion").asText(),
+                    row.path("comparison_finished").asBoolean() ? "finished before the load" : "still running",
                     row.path("training_rows").asText()));
         }
     }

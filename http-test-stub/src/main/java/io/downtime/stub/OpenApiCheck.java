@@ -36,6 +36,24 @@ public final class OpenApiCheck {
         return new ObjectMapper().readTree(response.body());
     }
 
+    /**
+     * Fails unless the document at {@code baseUrl} lists operations, says everything {@link #problems} checks, and
+     * requires the admin token of exactly {@code admin} (as "POST /models/train").
+     */
+    public static void assertComplete(String baseUrl, Set<String> admin) throws IOException, InterruptedException {
+        JsonNode document = fetch(baseUrl);
+        if (document.path("paths").size() == 0) {
+            throw new AssertionError("the OpenAPI document lists no operation");
+        }
+        List<String> problems = problems(document);
+        if (!problems.isEmpty()) {
+            throw new AssertionError("the OpenAPI document leaves out:\n" + String.join("\n", problems));
+        }
+        if (!adminOperations(document).equals(admin)) {
+            throw new AssertionError("admin operations " + adminOperations(document) + ", expected " + admin);
+        }
+    }
+
     /** Every shortcoming, one line each ("POST /predict: no 400"); empty when the document says it all. */
     public static List<String> problems(JsonNode document) {
         List<String> problems = new ArrayList<>();

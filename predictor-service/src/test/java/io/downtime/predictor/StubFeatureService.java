@@ -25,6 +25,8 @@ public class StubFeatureService implements QuarkusTestResourceLifecycleManager {
             FeatureSchema.Feature.of("load", FeatureSchema.Statistic.SLOPE, 0),
             FeatureSchema.Feature.named("noise")), "stub-v1");
     static final String[] INSTANCES = {"srv-1", "srv-2", "srv-3", "srv-4"};
+    /** For this horizon the training set is malformed: a training that fails (FailedTrainingTest). */
+    static final String BROKEN_HORIZON = "7m";
     private static final double[] LATEST_SLOPE = {3.0, 0.5, 0.0, -2.0};
 
     /** The running stub, for tests that take feature-service down. */
@@ -38,7 +40,9 @@ public class StubFeatureService implements QuarkusTestResourceLifecycleManager {
         String schema = schemaJson();
         stub = new HttpStub()
                 .on("/features/schema", uri -> HttpStub.Reply.json(schema))
-                .on("/training-set", uri -> new HttpStub.Reply(200, "text/csv", trainingSet()))
+                .on("/training-set", uri -> new HttpStub.Reply(200, "text/csv",
+                        BROKEN_HORIZON.equals(HttpStub.query(uri, "horizon")) ? "instance,timestamp\nsrv-1,oops\n"
+                                : trainingSet()))
                 .on("/features", uri -> HttpStub.Reply.json(allVectors()))
                 .on("/features/compact", uri -> HttpStub.Reply.json(compactVectors()));
         for (int i = 0; i < INSTANCES.length; i++) {

@@ -123,6 +123,27 @@ public final class FleetBenchmark {
             row.put("collector_stored_mib", round(bytes / (1 << 20)));
             row.put("collector_bytes_per_value", round(bytes / values));
 
+            // Measure the steady state: the comparison of every algorithm (background jobs after the first model)
+            // is done, or ten minutes have passed.
+            progress(servers, "waiting for the comparison of every algorithm to end (at most 10 min)");
+            long compared = System.nanoTime() + Duration.ofMinutes(10).toNanos();
+            boolean finished = false;
+            while (System.nanoTime() < compared) {
+                JsonNode jobs = json.readTree(get(predictor.url("/jobs")));
+                JsonNode models = json.readTree(get(predictor.url("/models")));
+                boolean running = false;
+                for (JsonNode job : jobs) {
+                    running |= job.path("state").asText().equals("running");
+                }
+                if (!running && models.size() >= 6) {
+                    finished = true;
+                    break;
+                }
+                Thread.sleep(2000);
+            }
+            row.put("comparison_finished", finished);
+            row.put("champion", json.readTree(get(predictor.url("/models/champion"))).path("algorithm").asText());
+
             String instance = json.readTree(get(collector.url("/instances"))).path(0).path("instance").asText();
             Path body = out.resolve("fleet-predict-" + servers + ".json");
             Files.writeString(body, "{\"instance\":\"" + instance + "\"}");
