@@ -56,8 +56,13 @@ class RegistryFaultsTest {
 
     @Test
     void aReadOnlyRegistryStillServesItsChampionAndRefusesWritesClearly() throws Exception {
-        Assumptions.assumeTrue(canMountInAUserNamespace(),
-                "unshare -rm cannot mount here (user namespaces disabled); read-only registry not tested");
+        if (!canMountInAUserNamespace()) {
+            String message = "unshare -rm cannot mount here (user namespaces disabled); read-only registry not tested";
+            if (System.getenv("CI") != null) {
+                throw new AssertionError(message + " (CI must run every test)");
+            }
+            Assumptions.abort(message);
+        }
         registerAChampion();
         // A leftover of an interrupted registration, which a writable registry would remove at opening.
         Files.createDirectories(root.resolve("models").resolve(".staging-leftover"));
