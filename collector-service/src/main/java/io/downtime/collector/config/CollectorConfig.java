@@ -11,9 +11,19 @@ import java.util.Optional;
 @ConfigMapping(prefix = "collector")
 public interface CollectorConfig {
 
+    /** Where metrics come from. */
+    enum Source {
+        /** The built-in fleet simulator. */
+        SIMULATOR,
+        /** A Prometheus-API store. */
+        PROMETHEUS,
+        /** A labelled dataset replayed as a live fleet. */
+        REPLAY
+    }
+
     /** Where metrics come from: {@code simulator} (default), {@code prometheus} or {@code replay}. */
     @WithDefault("simulator")
-    String source();
+    Source source();
 
     /** Time between two samples of an instance. */
     @WithDefault("1m")

@@ -64,7 +64,7 @@ public class CollectorWiring {
     @Singleton
     Optional<SimulatorSource> simulator(CollectorConfig config, LogCounters logs, Clock clock) {
         CollectorConfig.Simulator simulator = config.simulator();
-        if (!simulator.enabled() && !"simulator".equals(config.source())) {
+        if (!simulator.enabled() && config.source() != CollectorConfig.Source.SIMULATOR) {
             return Optional.empty();
         }
         Duration step = duration("collector.step", config.step());
@@ -78,13 +78,11 @@ public class CollectorWiring {
     @Singleton
     MetricSource source(CollectorConfig config, Optional<SimulatorSource> simulator, PrometheusHttpApi prometheus) {
         return switch (config.source()) {
-            case "simulator" -> simulator.orElseThrow();
-            case "replay" -> replay(config.replay());
-            case "prometheus" -> new PrometheusSource(prometheus, signals(config.signals()),
+            case SIMULATOR -> simulator.orElseThrow();
+            case REPLAY -> replay(config.replay());
+            case PROMETHEUS -> new PrometheusSource(prometheus, signals(config.signals()),
                     config.prometheus().downExpression(), duration("collector.step", config.step()),
                     duration("collector.prometheus.lookback", config.prometheus().lookback()));
-            default -> throw new IllegalArgumentException("collector.source must be simulator, prometheus or replay, was '"
-                    + config.source() + "'");
         };
     }
 
@@ -97,7 +95,7 @@ public class CollectorWiring {
 
     /** The time between samples: the dataset's own when replaying, else {@code collector.step}. */
     private static Duration step(CollectorConfig config) {
-        return "replay".equals(config.source()) ? Datasets.step(config.replay().dataset())
+        return config.source() == CollectorConfig.Source.REPLAY ? Datasets.step(config.replay().dataset())
                 : duration("collector.step", config.step());
     }
 
@@ -106,7 +104,7 @@ public class CollectorWiring {
     InstanceWindows windows(CollectorConfig config, MetricSource source, LogCounters logs) {
         return new InstanceWindows(source.signals(), logs, step(config),
                 duration("collector.retention", config.retention()), Shard.parse(config.shard()),
-                "prometheus".equals(config.source())
+                config.source() == CollectorConfig.Source.PROMETHEUS
                         ? duration("collector.prometheus.min-down-duration", config.prometheus().minDownDuration())
                         : Duration.ZERO);
     }
@@ -121,7 +119,7 @@ public class CollectorWiring {
         return signals;
     }
 
-    static Duration duration(String property, String value) {
+    public static Duration duration(String property, String value) {
         try {
             return PrometheusDuration.parse(value);
         } catch (IllegalArgumentException e) {

@@ -2,6 +2,9 @@ package io.downtime.collector.prometheus;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.smallrye.faulttolerance.api.ExponentialBackoff;
+import io.downtime.collector.config.CollectorConfig;
+import io.downtime.collector.config.CollectorWiring;
+import io.downtime.features.PrometheusDuration;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.WebApplicationException;
@@ -23,9 +26,13 @@ import java.util.Map;
 public class PrometheusHttpApi implements PrometheusApi {
 
     private final PrometheusHttpClient client;
+    /** Prometheus' own {@code timeout} of each query: collector.prometheus.timeout, checked at start-up. */
+    private final String queryTimeout;
 
-    public PrometheusHttpApi(@RestClient PrometheusHttpClient client) {
+    public PrometheusHttpApi(@RestClient PrometheusHttpClient client, CollectorConfig config) {
         this.client = client;
+        this.queryTimeout = PrometheusDuration.format(
+                CollectorWiring.duration("collector.prometheus.timeout", config.prometheus().timeout()));
     }
 
     /** While the breaker is open this throws {@code CircuitBreakerOpenException} without calling the store. */
@@ -37,7 +44,7 @@ public class PrometheusHttpApi implements PrometheusApi {
     public Map<String, Series> queryRange(String query, long startMillis, long endMillis, long stepMillis) {
         JsonNode body;
         try (Response response = client.queryRange(query, seconds(startMillis), seconds(endMillis),
-                seconds(stepMillis), "10s")) {
+                seconds(stepMillis), queryTimeout)) {
             if (!response.hasEntity()) {
                 throw new PrometheusException("Prometheus answered " + response.getStatus() + " without a body", false, null);
             }

@@ -84,6 +84,12 @@ class PrometheusFaultsTest {
     }
 
     @Test
+    void eachQueryAsksPrometheusForTheConfiguredTimeout() throws InterruptedException {
+        await("a query", () -> queries() > 0);
+        assertEquals("4s", given().baseUri(stub).get("/control/timeout").as(String.class));
+    }
+
+    @Test
     void failuresMarkDataStaleOpenTheBreakerAndRecoveryFillsTheGap() throws InterruptedException {
         stub("answer");
         await("srv-1 is read", () -> given().get("/instances").then().extract().path("instance").equals(List.of("srv-1")));

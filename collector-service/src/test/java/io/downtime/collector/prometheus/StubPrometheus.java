@@ -27,6 +27,10 @@ public class StubPrometheus implements QuarkusTestResourceLifecycleManager {
 
     private HttpStub stub;
 
+    /** The {@code timeout} parameter of the last query_range: collector.prometheus.timeout. */
+    private final java.util.concurrent.atomic.AtomicReference<String> lastTimeout =
+            new java.util.concurrent.atomic.AtomicReference<>();
+
     @Override
     public Map<String, String> start() {
         stub = new HttpStub()
@@ -36,7 +40,8 @@ public class StubPrometheus implements QuarkusTestResourceLifecycleManager {
                     failing.set(false);
                     slow.set(false);
                 }))
-                .on("/control/queries", uri -> HttpStub.Reply.json(Integer.toString(queries.get())));
+                .on("/control/queries", uri -> HttpStub.Reply.json(Integer.toString(queries.get())))
+                .on("/control/timeout", uri -> HttpStub.Reply.json("\"" + lastTimeout.get() + "\""));
         stub.onRequest("/api/v1/query_range", (uri, body) -> {
             queries.incrementAndGet();
             if (slow.get()) {
@@ -47,6 +52,7 @@ public class StubPrometheus implements QuarkusTestResourceLifecycleManager {
                         "{\"status\":\"error\",\"errorType\":\"unavailable\",\"error\":\"overloaded\"}");
             }
             Map<String, String> form = form(body);
+            lastTimeout.set(form.get("timeout"));
             StringBuilder values = new StringBuilder();
             if (!DOWN.equals(form.get("query"))) {
                 double start = Double.parseDouble(form.get("start"));
@@ -66,6 +72,7 @@ public class StubPrometheus implements QuarkusTestResourceLifecycleManager {
                 "collector.prometheus.lookback", "10s",
                 "collector.step", "1s",
                 "collector.simulator.enabled", "false",
+                "collector.prometheus.timeout", "4s",
                 "quarkus.rest-client.prometheus.read-timeout", "500",
                 "io.downtime.collector.prometheus.PrometheusHttpApi/queryRange/CircuitBreaker/delay", "3");
     }
