@@ -57,9 +57,7 @@ public class PredictionService {
     public Prediction predictLatest(RegisteredModel model, String instance, boolean explain) {
         Optional<LatestVectors.Vector> cached = latest.of(instance);
         if (cached.isPresent()) {
-            LatestVectors.Vector vector = cached.get();
-            requireSchema(model, vector.schema());
-            return score(model, instance, vector.values(), vector.timestamp(), vector.stale(), explain);
+            return predict(model, cached.get(), explain);
         }
         RemoteFeatureVector vector;
         try {

@@ -43,7 +43,6 @@ public class StubFeatureService implements QuarkusTestResourceLifecycleManager {
                 .on("/training-set", uri -> new HttpStub.Reply(200, "text/csv",
                         BROKEN_HORIZON.equals(HttpStub.query(uri, "horizon")) ? "instance,timestamp\nsrv-1,oops\n"
                                 : trainingSet()))
-                .on("/features", uri -> HttpStub.Reply.json(allVectors()))
                 .on("/features/compact", uri -> HttpStub.Reply.json(compactVectors()));
         for (int i = 0; i < INSTANCES.length; i++) {
             String vector = vector(i);
@@ -101,15 +100,7 @@ public class StubFeatureService implements QuarkusTestResourceLifecycleManager {
                 + ",\"noise\":null}}";
     }
 
-    private static String allVectors() {
-        StringBuilder all = new StringBuilder("[");
-        for (int i = 0; i < INSTANCES.length; i++) {
-            all.append(i == 0 ? "" : ",").append(vector(i));
-        }
-        return all.append(']').toString();
-    }
-
-    /** The same vectors in the compact form: names once, Base64 float64 values in schema order. */
+    /** The vectors /features/{instance} serves, in the compact form: names once, Base64 float64 in schema order. */
     private static String compactVectors() {
         StringBuilder all = new StringBuilder("{\"schema\":\"" + SCHEMA.hash()
                 + "\",\"names\":[\"load_last\",\"load_slope\",\"noise\"],\"vectors\":[");

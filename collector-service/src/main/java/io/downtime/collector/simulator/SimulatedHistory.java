@@ -1,7 +1,6 @@
 package io.downtime.collector.simulator;
 
 import io.downtime.collector.InstanceWindows;
-import io.downtime.collector.RollingWindow;
 import io.downtime.collector.Shard;
 import io.downtime.collector.logs.LogCounters;
 import io.downtime.features.InstanceSeries;
@@ -43,8 +42,7 @@ public final class SimulatedHistory {
                 Shard.ALL, Duration.ZERO);
         new SimulatorSource(new FleetSimulator(servers, seed, origin, step), counters, step, 1)
                 .advance(nowMillis, windows);
-        return windows.all().stream().map(RollingWindow::instance).map(name -> windows.get(name).orElseThrow())
-                .map(window -> windows.series(window, Long.MIN_VALUE, Long.MAX_VALUE)).toList();
+        return windows.all().stream().map(window -> windows.series(window, Long.MIN_VALUE, Long.MAX_VALUE)).toList();
     }
 
     public Duration step() {

@@ -8,7 +8,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
-import java.util.List;
 
 /** feature-service, as far as the predictor reads it. */
 @Path("/")
@@ -23,9 +22,6 @@ public interface FeatureClient {
     @Path("features/{instance}")
     RemoteFeatureVector latest(@PathParam("instance") String instance);
 
-    @GET
-    @Path("features")
-    List<RemoteFeatureVector> latestOfAll();
 
     /** Every instance's newest vector, compact. */
     @GET

@@ -146,7 +146,7 @@ public class FleetScoring {
         try {
             RemoteCompactVectors read = features.compact();
             vectors = LatestVectors.decode(read);
-            latestVectors.replace(read.schema(), vectors);
+            latestVectors.replace(vectors);
         } catch (RuntimeException e) {
             String reason = "feature-service did not answer the fleet scoring: " + e.getMessage();
             if (featureSource.get().answering()) {

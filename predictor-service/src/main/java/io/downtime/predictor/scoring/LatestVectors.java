@@ -30,7 +30,7 @@ public class LatestVectors {
     private volatile Map<String, Vector> byInstance = Map.of();
 
     /** Replaces every vector with those of a new fleet read. */
-    public void replace(String schema, List<Vector> vectors) {
+    public void replace(List<Vector> vectors) {
         Map<String, Vector> next = new HashMap<>(vectors.size() * 2);
         for (Vector vector : vectors) {
             next.put(vector.instance(), vector);
