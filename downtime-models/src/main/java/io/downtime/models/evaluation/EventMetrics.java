@@ -27,18 +27,9 @@ public record EventMetrics(int incidents, Double eventRecall, Double earlyRecall
         int early = 0;
         List<Double> leads = new ArrayList<>();
         for (List<Integer> rows : byInstance.values()) {
-            int r = 0;
-            while (r < rows.size()) {
-                if (!down[rows.get(r)]) {
-                    r++;
-                    continue;
-                }
-                int end = r;
-                while (end < rows.size() && down[rows.get(end)]) {
-                    end++;
-                }
-                long onset = timestamps[rows.get(r)];
-                long endTime = end < rows.size() ? timestamps[rows.get(end)] : Long.MAX_VALUE;
+            for (int[] run : incidentRuns(rows, down)) {
+                long onset = timestamps[rows.get(run[0])];
+                long endTime = run[1] < rows.size() ? timestamps[rows.get(run[1])] : Long.MAX_VALUE;
                 incidents++;
                 Long firstAlarm = null;
                 for (int i : rows) {
@@ -56,11 +47,38 @@ public record EventMetrics(int incidents, Double eventRecall, Double earlyRecall
                         early++;
                     }
                 }
-                r = end;
             }
         }
         return new EventMetrics(incidents, incidents == 0 ? null : (double) caught / incidents,
                 incidents == 0 ? null : (double) early / incidents, median(leads));
+    }
+
+    /** Incidents in rows of several instances, in any order: runs of consecutive incident rows of one instance. */
+    public static int count(boolean[] down, String[] instances, long[] timestamps) {
+        int incidents = 0;
+        for (List<Integer> rows : AlertBudget.byInstance(instances, timestamps).values()) {
+            incidents += incidentRuns(rows, down).size();
+        }
+        return incidents;
+    }
+
+    /** The runs of incident rows among one instance's {@code rows} (in time order): {@code [start, end)} positions. */
+    private static List<int[]> incidentRuns(List<Integer> rows, boolean[] down) {
+        List<int[]> runs = new ArrayList<>();
+        int r = 0;
+        while (r < rows.size()) {
+            if (!down[rows.get(r)]) {
+                r++;
+                continue;
+            }
+            int end = r;
+            while (end < rows.size() && down[rows.get(end)]) {
+                end++;
+            }
+            runs.add(new int[]{r, end});
+            r = end;
+        }
+        return runs;
     }
 
     private static Double median(List<Double> values) {

@@ -35,6 +35,16 @@ class EventMetricsTest {
     }
 
     @Test
+    void countsIncidentsAsRunsOfOneInstanceInTimeOrder() {
+        // a: incident rows at minutes 1-2 and 4 (given out of order); b: one at minute 0, which does not join a's
+        boolean[] down = {true, true, false, true, true, false};
+        String[] instances = {"a", "a", "a", "a", "b", "b"};
+        long[] timestamps = {120_000, 60_000, 180_000, 240_000, 0, 60_000};
+        assertEquals(3, EventMetrics.count(down, instances, timestamps));
+        assertEquals(0, EventMetrics.count(new boolean[2], new String[]{"a", "a"}, new long[]{0, 60_000}));
+    }
+
+    @Test
     void noIncidentsMeansNoFigures() {
         EventMetrics metrics = EventMetrics.of(new double[]{0.9}, new boolean[1], new String[]{"a"}, new long[]{0}, 0.5,
                 Duration.ofMinutes(10));

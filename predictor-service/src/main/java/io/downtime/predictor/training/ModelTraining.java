@@ -11,6 +11,7 @@ import io.downtime.models.ModelQuality;
 import io.downtime.models.ModelSettings;
 import io.downtime.models.QualityMeasurement;
 import io.downtime.models.evaluation.BinaryMetrics;
+import io.downtime.models.evaluation.EventMetrics;
 import io.downtime.models.xgboost.XGBoostSettings;
 import io.downtime.predictor.ServedModel;
 import io.downtime.predictor.client.FeatureClient;
@@ -80,7 +81,7 @@ public class ModelTraining {
         FeatureSchema schema = features.schema().toSchema();
         LOG.infof("training a %s model for horizon %s on feature schema %s", algorithm.id(), horizon, schema.hash());
         TrainingData data = fetch(schema, horizon, ModelMetadata.FLEET);
-        int incidents = incidentStarts(data.rows());
+        int incidents = EventMetrics.count(data.rows().incidents(), data.rows().instances(), data.rows().timestamps());
         int needed = config.training().minIncidents();
         if (incidents < needed) {
             String shortfall = "the fleet's history has " + incidents + " incident" + (incidents == 1 ? "" : "s")
@@ -140,18 +141,6 @@ public class ModelTraining {
             return new TrainingData(LabelledRows.of(schema, TrainingSetCsv.read(
                     new BufferedReader(new InputStreamReader(csv, StandardCharsets.UTF_8)))), sampling, source);
         }
-    }
-
-    /** Incidents the rows hold: runs of rows in an incident, per instance in time order. */
-    static int incidentStarts(LabelledRows rows) {
-        int starts = 0;
-        for (int r = 0; r < rows.size(); r++) {
-            boolean continues = r > 0 && rows.incidents()[r - 1] && rows.instances()[r - 1].equals(rows.instances()[r]);
-            if (rows.incidents()[r] && !continues) {
-                starts++;
-            }
-        }
-        return starts;
     }
 
     /** The served champion's PR-AUC on the challenger's validation rows, when it can score them. */
