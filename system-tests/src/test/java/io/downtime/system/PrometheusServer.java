@@ -3,7 +3,6 @@ package io.downtime.system;
 import io.downtime.stub.SystemTool;
 import java.io.IOException;
 import java.net.HttpURLConnection;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,10 +28,7 @@ final class PrometheusServer implements AutoCloseable {
         Path binary = SystemTool.require("prometheus", "prometheus");
         Path home = Files.createTempDirectory("prometheus");
         Files.writeString(home.resolve("prometheus.yml"), config);
-        int port;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
+        int port = FreePorts.next();
         Path log = Path.of(System.getProperty("user.dir"), "target", "system-tests", "prometheus-" + port + ".log");
         Files.createDirectories(log.getParent());
         Process process = new ProcessBuilder(binary.toString(),

@@ -3,7 +3,6 @@ package io.downtime.system;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.HttpURLConnection;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,7 +24,7 @@ final class ServiceProcess implements AutoCloseable {
 
     ServiceProcess(String module) {
         this.module = module;
-        this.port = freePort();
+        this.port = FreePorts.next();
         this.log = ROOT.resolve("system-tests/target/system-tests/" + module + "-" + port + ".log");
     }
 
@@ -95,14 +94,6 @@ final class ServiceProcess implements AutoCloseable {
             if (!process.waitFor(20, java.util.concurrent.TimeUnit.SECONDS)) {
                 process.destroyForcibly().waitFor();
             }
-        }
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 }
