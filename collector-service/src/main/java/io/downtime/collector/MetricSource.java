@@ -1,5 +1,7 @@
 package io.downtime.collector;
 
+import io.downtime.collector.config.CollectorConfig;
+
 import io.downtime.features.InstanceSeries;
 
 import java.util.List;
@@ -8,8 +10,8 @@ import java.util.Optional;
 /** Where the collector's samples come from: the simulator, a Prometheus-API store, or a dataset replay. */
 public interface MetricSource {
 
-    /** Short name of the source, e.g. {@code simulator}. */
-    String name();
+    /** Which kind of source it is. */
+    CollectorConfig.Source kind();
 
     /** The signals this source appends, in order. */
     List<String> signals();

@@ -16,13 +16,13 @@ public class SourceMetrics {
     public SourceMetrics(MetricSource source, InstanceWindows windows, MeterRegistry meters) {
         Gauge.builder("downtime_collector_source_up", source, s -> s.healthy() ? 1 : 0)
                 .description("1 when the metric source answered its last poll, else 0")
-                .tag("source", source.name()).register(meters);
+                .tag("source", source.kind().id()).register(meters);
         Gauge.builder("downtime_collector_last_sample_timestamp_seconds", windows, SourceMetrics::newestSampleSeconds)
                 .description("Time of the newest sample of any instance, in Unix seconds")
-                .tag("source", source.name()).register(meters);
+                .tag("source", source.kind().id()).register(meters);
         Gauge.builder("downtime_collector_instances", windows, w -> w.all().size())
                 .description("Instances the collector holds samples of")
-                .tag("source", source.name()).register(meters);
+                .tag("source", source.kind().id()).register(meters);
         Gauge.builder("downtime_collector_stored_bytes", windows, InstanceWindows::storedBytes)
                 .description("Bytes the samples held in memory take, compressed (without object headers)")
                 .register(meters);

@@ -35,13 +35,13 @@ public class SourcePoller {
         this.windows = windows;
         this.clock = clock;
         this.pollDuration = Timer.builder("downtime.collector.poll.duration")
-                .description("Time one poll of the metric source takes").tag("source", source.name()).register(meters);
+                .description("Time one poll of the metric source takes").tag("source", source.kind().id()).register(meters);
     }
 
     void onStart(@Observes StartupEvent event) {
         long started = System.nanoTime();
         poll();
-        LOG.infof("source %s: %d instances (shard %s), %d signals, first poll took %d ms", source.name(),
+        LOG.infof("source %s: %d instances (shard %s), %d signals, first poll took %d ms", source.kind().id(),
                 windows.all().size(), windows.shard(), windows.signals().size(), (System.nanoTime() - started) / 1_000_000);
     }
 

@@ -9,28 +9,11 @@ import java.util.List;
  * Additive contributions of features to one prediction, in the model's margin (log-odds) space:
  * {@code bias + sum(contributions) = margin}.
  *
- * @param method        how the contributions were computed, e.g. {@code tree-shap}
+ * @param method        how the contributions were computed
  * @param bias          the model's expected margin before any feature is known
  * @param contributions one value per feature of the schema
  */
-public record Explanation(String method, double bias, double[] contributions) {
-
-    /** Exact SHAP values of a tree model's margin (TreeSHAP). */
-    public static final String TREE_SHAP = "tree-shap";
-    /**
-     * Exact SHAP values of a forest's vote share (the mean of its trees' leaf probabilities), before the correction for
-     * the negatives left out of training turns the vote share into the served probability.
-     */
-    public static final String TREE_SHAP_VOTE_SHARE = "tree-shap-vote-share";
-    /** Exact contributions of a linear margin: each coefficient times the feature's distance from its training mean. */
-    public static final String LINEAR = "linear";
-    /** The whole distance from the bias credited to the one signal that drives a baseline's score. */
-    public static final String DRIVING_SIGNAL = "driving-signal";
-    /**
-     * For models without additive structure (kernel SVM): each feature's effect when replaced by its training mean,
-     * scaled so that the contributions sum to the distance from the bias.
-     */
-    public static final String OCCLUSION = "occlusion";
+public record Explanation(ExplanationMethod method, double bias, double[] contributions) {
 
     /** A feature and its contribution. */
     public record Contribution(String feature, double contribution) {

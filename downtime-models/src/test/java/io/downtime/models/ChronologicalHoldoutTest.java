@@ -52,7 +52,7 @@ class ChronologicalHoldoutTest {
 
         @Override
         public Explanation explain(double[] vector) {
-            return new Explanation("identity", 0, vector.clone());
+            return new Explanation(ExplanationMethod.LINEAR, 0, vector.clone());
         }
     }
 

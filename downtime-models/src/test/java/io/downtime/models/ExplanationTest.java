@@ -17,7 +17,7 @@ class ExplanationTest {
 
     @Test
     void theTopContributionsAreTheLargestInMagnitudeLargestFirstWithoutZeros() {
-        Explanation explanation = new Explanation("test", 0, new double[]{0.1, -0.9, 0, 0.5, -0.1});
+        Explanation explanation = new Explanation(ExplanationMethod.LINEAR, 0, new double[]{0.1, -0.9, 0, 0.5, -0.1});
         assertEquals(List.of(new Explanation.Contribution("b", -0.9), new Explanation.Contribution("d", 0.5)),
                 explanation.top(SCHEMA, 2));
         assertEquals(List.of("b", "d", "a", "e"), explanation.top(SCHEMA, 10).stream()
@@ -44,7 +44,7 @@ class ExplanationTest {
             all.sort(Comparator.comparingDouble((Explanation.Contribution c) -> Math.abs(c.contribution())).reversed());
             int limit = 1 + random.nextInt(8);
             assertEquals(all.subList(0, Math.min(limit, all.size())),
-                    new Explanation("test", 0, contributions).top(schema, limit));
+                    new Explanation(ExplanationMethod.LINEAR, 0, contributions).top(schema, limit));
         }
     }
 }

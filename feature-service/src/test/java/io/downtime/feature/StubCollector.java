@@ -3,6 +3,7 @@ package io.downtime.feature;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.downtime.features.Base64Columns;
+import io.downtime.stub.ApiContract;
 import io.downtime.stub.HttpStub;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
@@ -30,8 +31,9 @@ public class StubCollector implements QuarkusTestResourceLifecycleManager {
 
     @Override
     public Map<String, String> start() {
-        stub = new HttpStub().on("/signals", uri -> HttpStub.Reply.json(
-                "{\"source\":\"stub\",\"step\":\"1m\",\"signals\":[\"cpu_busy\",\"memory_available_ratio\"]}"));
+        stub = new HttpStub().honouring(ApiContract.of("collector-service")).on("/signals", uri -> HttpStub.Reply.json(
+                "{\"source\":\"simulator\",\"step\":\"1m\",\"signals\":[\"cpu_busy\",\"memory_available_ratio\"],"
+                        + "\"logSignals\":[]}"));
         stub.on("/samples", uri -> {
             String instance = HttpStub.query(uri, "instance");
             boolean compact = "compact".equals(HttpStub.query(uri, "format"));
@@ -63,7 +65,8 @@ public class StubCollector implements QuarkusTestResourceLifecycleManager {
             return HttpStub.Reply.json(json(List.of(simulated)));
         });
         stub.on("/instances", uri -> HttpStub.Reply.json(json(INSTANCES.stream()
-                .map(i -> Map.of("instance", i, "samples", LENGTH, "up", true, "stale", true)).toList())));
+                .map(i -> Map.of("instance", i, "samples", LENGTH, "up", true, "stale", true, "lastSample",
+                        java.time.Instant.ofEpochMilli(START + (LENGTH - 1) * 60_000L).toString())).toList())));
         stub.on("/incidents", uri -> HttpStub.Reply.json(json(List.of(Map.of("instance", "srv-a",
                 "start", "2026-01-01T00:20:00Z", "end", "2026-01-01T00:23:00Z")))));
         return Map.of("quarkus.rest-client.collector.url", stub.url());
@@ -142,6 +145,11 @@ public class StubCollector implements QuarkusTestResourceLifecycleManager {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** The running stub, as started by {@link #start()}. */
+    HttpStub stub() {
+        return stub;
     }
 
     @Override

@@ -23,11 +23,16 @@ import java.util.regex.Pattern;
 
 /**
  * Sends a service's endpoints malformed, mistyped, hostile and oversized input and records every answer that breaks
- * the rules: a {@code 5xx}, no answer within {@link #TIMEOUT} (a hang), or a {@code 4xx} that is not
- * {@code application/problem+json} with a {@code detail}. Deterministic for a seed, so a failure reproduces.
+ * the rules: a {@code 5xx}; no answer within {@link #TIMEOUT} (a hang); a {@code 4xx} that is not
+ * {@code application/problem+json} with a {@code detail} (for the web UI's pages: an HTML page without an alert
+ * saying what is wrong); or a success for input that is valid nowhere (a body that is not JSON, over the size limit,
+ * or sent as XML). Odd but valid input (an unknown instance name, a number at the edge of its range) may
+ * succeed. Deterministic for a seed, so a failure reproduces.
  */
 public final class EndpointFuzzer {
 
+    /** How a web UI page marks what is wrong. */
+    static final String ALERT = "role=\"alert\"";
     /** Longer than any honest answer to a bad request. */
     public static final Duration TIMEOUT = Duration.ofSeconds(15);
     /** Over every service's 10 MiB body limit. */
@@ -44,11 +49,15 @@ public final class EndpointFuzzer {
             "99999999999999999999999999", "null", "true", "[]", "{}");
 
     /** Bodies that are not JSON, or JSON no endpoint accepts as a whole. */
+    /** Bodies that are not JSON at all: no endpoint may accept one. */
     static final List<String> MALFORMED_BODIES = List.of("", " ", "{", "}", "[", "]", "[1,", "{\"a\":}", "{\"a\" 1}",
             "{'a': 1}", "{\"a\": 1,}", "nul", "tru", "NaN", "Infinity", "-Infinity", "{\"a\": NaN}", "{\"a\": -Infinity}",
             "1e999999", "-", "\"unterminated", "\"\\uD800\"", "\"\\u00\"", "\u0000", "\uFEFF{}", "<xml/>",
-            "[".repeat(10_000) + "]".repeat(10_000), "{\"a\":".repeat(5_000) + "1" + "}".repeat(5_000),
-            "null", "true", "0", "-1", "1e308", "\"text\"", "[]", "{}", "[null]", "[[]]", "[{}]");
+            "[".repeat(10_000) + "]".repeat(10_000) + "]", "{\"a\":".repeat(5_000) + "1" + "}".repeat(4_999));
+    /** JSON of the wrong shape for most endpoints, but some (an empty list) may be valid input somewhere. */
+    static final List<String> MISSHAPEN_BODIES = List.of("[".repeat(10_000) + "]".repeat(10_000),
+            "{\"a\":".repeat(5_000) + "1" + "}".repeat(5_000), "null", "true", "0", "-1", "1e308", "\"text\"", "[]",
+            "{}", "[null]", "[[]]", "[{}]");
 
     /** Values put in place of each part of a valid body. */
     private static final List<JsonNode> HOSTILE_VALUES = List.of(NODES.nullNode(), NODES.booleanNode(true),
@@ -153,15 +162,25 @@ public final class EndpointFuzzer {
     private void fuzzBodies(Endpoint endpoint, String path) {
         String type = endpoint.contentType() == null ? "application/json" : endpoint.contentType();
         for (String body : MALFORMED_BODIES) {
+            if (endpoint.json()) {
+                sendBad(endpoint, path, new Body(type, body));
+            } else {
+                send(endpoint, path, new Body(type, body));
+            }
+        }
+        for (String body : MISSHAPEN_BODIES) {
             send(endpoint, path, new Body(type, body));
         }
         for (int i = 0; i < RANDOM_CASES; i++) {
             send(endpoint, path, new Body(type, randomJson(0).toString()));
             send(endpoint, path, new Body(type, randomText()));
         }
-        send(endpoint, path, new Body(type, "[\"" + "x".repeat(HUGE_BODY_BYTES) + "\"]"));
-        send(endpoint, path, new Body("text/plain", endpoint.validBody() == null ? "x" : endpoint.validBody()));
-        send(endpoint, path, new Body("application/xml", "<a/>"));
+        sendBad(endpoint, path, new Body(type, "[\"" + "x".repeat(HUGE_BODY_BYTES) + "\"]"));
+        if (endpoint.validBody() != null) {
+            // Some endpoints take text/plain on purpose (log shippers): not bad everywhere.
+            send(endpoint, path, new Body("text/plain", endpoint.validBody()));
+            sendBad(endpoint, path, new Body("application/xml", "<a/>"));
+        }
         if (endpoint.form()) {
             String[] fields = endpoint.validBody().split("&");
             for (int i = 0; i < fields.length; i++) {
@@ -299,6 +318,15 @@ public final class EndpointFuzzer {
     }
 
     private void send(Endpoint endpoint, String path, Body body) {
+        send(endpoint, path, body, false);
+    }
+
+    /** Sends input no endpoint may accept: it must be refused (a 4xx, or a web page that says what is wrong). */
+    private void sendBad(Endpoint endpoint, String path, Body body) {
+        send(endpoint, path, body, true);
+    }
+
+    private void send(Endpoint endpoint, String path, Body body, boolean certainlyBad) {
         requests++;
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(TIMEOUT);
         if (body.content() == null) {
@@ -319,16 +347,27 @@ public final class EndpointFuzzer {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted", e);
         }
-        check(what, response);
+        check(what, response, certainlyBad);
     }
 
-    private void check(String what, HttpResponse<String> response) {
+    private void check(String what, HttpResponse<String> response, boolean certainlyBad) {
         int status = response.statusCode();
         String type = response.headers().firstValue("Content-Type").orElse("");
+        boolean page = htmlErrorsAllowed && type.startsWith("text/html");
+        boolean saysWhatIsWrong = page && response.body().contains(ALERT);
         if (status >= 500) {
             failures.add(what + ": " + status + " " + abbreviate(response.body()));
-        } else if (status >= 400) {
-            if (htmlErrorsAllowed && type.startsWith("text/html")) {
+        } else if (status < 400) {
+            if (certainlyBad && !saysWhatIsWrong) {
+                failures.add(what + ": " + status + ", input that is not valid anywhere was accepted: "
+                        + abbreviate(response.body()));
+            }
+        } else {
+            if (page) {
+                if (!saysWhatIsWrong) {
+                    failures.add(what + ": " + status + " page that does not say what is wrong (no " + ALERT + "): "
+                            + abbreviate(response.body()));
+                }
                 return;
             }
             if (!type.startsWith("application/problem+json")) {

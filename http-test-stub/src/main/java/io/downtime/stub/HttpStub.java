@@ -10,8 +10,10 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 
@@ -38,6 +40,8 @@ public final class HttpStub implements AutoCloseable {
     }
 
     private final Map<String, BiFunction<URI, String, Reply>> routes = new ConcurrentHashMap<>();
+    private final List<String> violations = new CopyOnWriteArrayList<>();
+    private volatile ApiContract contract;
     private final int port;
     private HttpServer server;
 
@@ -88,6 +92,47 @@ public final class HttpStub implements AutoCloseable {
         return this;
     }
 
+    /**
+     * Checks every JSON answer against the contract of the service this stub stands for: an answer the real service
+     * could not give is replaced by a {@code 500} problem naming what is wrong, and kept in {@link #violations()}.
+     */
+    public HttpStub honouring(ApiContract serviceContract) {
+        this.contract = serviceContract;
+        return this;
+    }
+
+    /** What the stub was asked to serve that its contract does not allow, one line each. */
+    public List<String> violations() {
+        return List.copyOf(violations);
+    }
+
+    /**
+     * Asks this stub {@code method target} ({@code target} a path with an optional query; {@code body} for a POST,
+     * else null) and fails unless it answers 200 with what its contract allows ({@link #honouring}).
+     */
+    public void assertHonours(String method, String target, String body) {
+        if (contract == null) {
+            throw new IllegalStateException("this stub is not checked against a contract (honouring)");
+        }
+        java.net.http.HttpResponse<String> response;
+        try {
+            java.net.http.HttpRequest.Builder request = java.net.http.HttpRequest.newBuilder(URI.create(url() + target))
+                    .method(method, body == null ? java.net.http.HttpRequest.BodyPublishers.noBody()
+                            : java.net.http.HttpRequest.BodyPublishers.ofString(body));
+            response = java.net.http.HttpClient.newHttpClient().send(request.header("Content-Type", "application/json")
+                    .build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+        if (response.statusCode() != 200) {
+            throw new AssertionError(method + " " + target + " answered " + response.statusCode() + ": "
+                    + response.body());
+        }
+    }
+
     public String url() {
         return "http://127.0.0.1:" + port;
     }
@@ -97,12 +142,29 @@ public final class HttpStub implements AutoCloseable {
         String requestBody = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
         BiFunction<URI, String, Reply> handler = routes.get(uri.getPath());
         Reply reply = handler == null ? Reply.notFound() : handler.apply(uri, requestBody);
+        reply = checked(exchange.getRequestMethod(), uri.getPath(), reply);
         byte[] body = reply.body().getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().set("Content-Type", reply.contentType());
         exchange.sendResponseHeaders(reply.status(), body.length == 0 ? -1 : body.length);
         try (OutputStream out = exchange.getResponseBody()) {
             out.write(body);
         }
+    }
+
+    private Reply checked(String method, String path, Reply reply) {
+        ApiContract checking = contract;
+        if (checking == null || reply.status() >= 300 || !reply.contentType().startsWith("application/json")) {
+            return reply;
+        }
+        List<String> problems = checking.violations(method, path, reply.status(), reply.body());
+        if (problems.isEmpty()) {
+            return reply;
+        }
+        violations.addAll(problems);
+        System.err.println("stub answer breaks the contract:\n" + String.join("\n", problems));
+        String detail = String.join("; ", problems).replace("\\", "\\\\").replace("\"", "\\\"");
+        return new Reply(500, "application/problem+json",
+                "{\"status\":500,\"title\":\"Stub breaks its contract\",\"detail\":\"" + detail + "\"}");
     }
 
     /** The value of query parameter {@code name} in {@code uri}, or null. */

@@ -16,8 +16,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Checks a service's OpenAPI document says what each operation can answer: a success, {@code 400} where it takes
- * input, {@code 413} and a request body with a schema and an example where it takes a body, {@code 404} where its
+ * Checks a service's OpenAPI document says what each operation can answer: a success, {@code 400}
+ * everywhere (an unknown query parameter is refused), {@code 413} and a request body with a schema and an example where it takes a body, {@code 404} where its
  * path names something, {@code 401} where it needs the admin token, {@code 500} everywhere, and every error as
  * {@code application/problem+json} of the {@code Problem} schema.
  */
@@ -102,11 +102,8 @@ public final class OpenApiCheck {
             problems.add(name + ": no success response");
         }
         boolean body = operation.has("requestBody");
-        boolean parameters = operation.path("parameters").size() > 0;
         require(responses, "500", name, problems);
-        if (body || parameters) {
-            require(responses, "400", name, problems);
-        }
+        require(responses, "400", name, problems);
         if (body) {
             require(responses, "413", name, problems);
             for (Iterator<Map.Entry<String, JsonNode>> media = operation.path("requestBody").path("content").fields();

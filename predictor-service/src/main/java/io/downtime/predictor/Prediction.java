@@ -1,6 +1,8 @@
 package io.downtime.predictor;
 
 import io.downtime.models.Explanation.Contribution;
+import io.downtime.models.ExplanationMethod;
+import io.downtime.models.Risk;
 
 import java.time.Instant;
 import java.util.List;
@@ -11,7 +13,7 @@ import java.util.List;
  * @param instance          the instance
  * @param probability       probability that it is in, or enters, an incident within the horizon
  * @param horizon           the horizon, Prometheus notation
- * @param risk              {@code high} at or above the threshold, {@code elevated} above half of it, else {@code low}
+ * @param risk              {@code high} at or above the threshold, {@code elevated} at or above half of it, else {@code low}
  * @param threshold         the model's alarm threshold
  * @param model             name and registry version of the model
  * @param explanation       largest feature contributions, in log-odds, largest magnitude first
@@ -22,12 +24,9 @@ import java.util.List;
  *                          stopped reporting), or feature-service is unreachable and this is the instance's last
  *                          fleet score
  */
-public record Prediction(String instance, double probability, String horizon, String risk, double threshold,
-                         ModelRef model, List<Contribution> explanation, String explanationMethod,
+public record Prediction(String instance, double probability, String horizon, Risk risk, double threshold,
+                         ModelRef model, List<Contribution> explanation, ExplanationMethod explanationMethod,
                          Instant featuresAt, boolean stale) {
-
-    /** The explanation method of a prediction made without explanation. */
-    public static final String NOT_EXPLAINED = "none";
 
     /** Which model answered. */
     public record ModelRef(String name, String version) {
@@ -37,12 +36,5 @@ public record Prediction(String instance, double probability, String horizon, St
     public Prediction markedStale() {
         return stale ? this : new Prediction(instance, probability, horizon, risk, threshold, model, explanation,
                 explanationMethod, featuresAt, true);
-    }
-
-    public static String risk(double probability, double threshold) {
-        if (probability >= threshold) {
-            return "high";
-        }
-        return probability >= threshold / 2 ? "elevated" : "low";
     }
 }

@@ -3,6 +3,8 @@ package io.downtime.predictor;
 import io.downtime.features.FeatureSchema;
 import io.downtime.models.DowntimeClassifier;
 import io.downtime.models.Explanation;
+import io.downtime.models.ExplanationMethod;
+import io.downtime.models.Risk;
 import io.downtime.models.Explanation.Contribution;
 import io.downtime.predictor.client.FeatureClient;
 import io.downtime.predictor.client.RemoteFeatureVector;
@@ -106,14 +108,14 @@ public class PredictionService {
         ModelMetadata metadata = model.metadata();
         double probability = classifier.probability(vector);
         List<Contribution> reasons = List.of();
-        String method = Prediction.NOT_EXPLAINED;
+        ExplanationMethod method = ExplanationMethod.NONE;
         if (explain) {
             Explanation explanation = classifier.explain(vector);
             reasons = explanation.top(classifier.schema(), explanationSize);
             method = explanation.method();
         }
         return new Prediction(instance, probability, metadata.horizon(),
-                Prediction.risk(probability, metadata.threshold()), metadata.threshold(),
+                Risk.of(probability, metadata.threshold()), metadata.threshold(),
                 new Prediction.ModelRef(metadata.algorithm(), metadata.version()), reasons, method, featuresAt, stale);
     }
 

@@ -2,6 +2,7 @@ package io.downtime.predictor;
 
 import io.downtime.features.FeatureSchema;
 import io.downtime.features.TrainingSetCsv;
+import io.downtime.stub.ApiContract;
 import io.downtime.stub.HttpStub;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
@@ -38,7 +39,7 @@ public class StubFeatureService implements QuarkusTestResourceLifecycleManager {
     @Override
     public Map<String, String> start() {
         String schema = schemaJson();
-        stub = new HttpStub()
+        stub = new HttpStub().honouring(ApiContract.of("feature-service"))
                 .on("/features/schema", uri -> HttpStub.Reply.json(schema))
                 .on("/training-set", uri -> new HttpStub.Reply(200, "text/csv",
                         BROKEN_HORIZON.equals(HttpStub.query(uri, "horizon")) ? "instance,timestamp\nsrv-1,oops\n"
@@ -62,6 +63,10 @@ public class StubFeatureService implements QuarkusTestResourceLifecycleManager {
         StringBuilder json = new StringBuilder("{\"hash\":\"" + SCHEMA.hash() + "\",\"names\":[");
         for (int i = 0; i < SCHEMA.size(); i++) {
             json.append(i == 0 ? "" : ",").append('"').append(SCHEMA.names().get(i)).append('"');
+        }
+        json.append("],\"types\":[");
+        for (int i = 0; i < SCHEMA.size(); i++) {
+            json.append(i == 0 ? "" : ",").append("\"double\"");
         }
         json.append("],\"features\":[");
         for (int i = 0; i < SCHEMA.size(); i++) {
@@ -112,6 +117,11 @@ public class StubFeatureService implements QuarkusTestResourceLifecycleManager {
                     .append(",\"values\":\"").append(values).append("\"}");
         }
         return all.append("]}").toString();
+    }
+
+    /** The running stub, as started by {@link #start()}. */
+    HttpStub stub() {
+        return stub;
     }
 
     @Override

@@ -14,7 +14,8 @@ import java.util.Map;
 
 /**
  * Documents in every service's OpenAPI document the error answers each operation can give, all as
- * {@code application/problem+json} ({@link Problem}): {@code 400} where it takes input (parameters or a body),
+ * {@code application/problem+json} ({@link Problem}): {@code 400} everywhere (a query parameter an
+ * operation does not take is refused, {@link UnknownQueryParameters}),
  * {@code 413} where it takes a body, {@code 404} where its path names something, {@code 401} where it needs the admin
  * token (operations with the {@value #ADMIN_SCHEME} security requirement), {@code 503} in the services that depend on
  * another ({@code downtime.openapi.dependency}), and {@code 500} everywhere. An operation's own {@code @APIResponse}
@@ -55,11 +56,9 @@ public class ProblemResponses implements OASFilter {
             operation.setResponses(responses);
         }
         boolean body = operation.getRequestBody() != null;
-        boolean parameters = operation.getParameters() != null && !operation.getParameters().isEmpty();
-        if (body || parameters) {
-            add(responses, "400", "The input is invalid, or names a field or parameter the operation does not "
-                    + "take; `field` names it");
-        }
+        // Every operation can answer 400: a query parameter it does not take is refused (UnknownQueryParameters).
+        add(responses, "400", "The input is invalid, or names a field or parameter the operation does not "
+                + "take; `field` names it");
         if (body) {
             add(responses, "413", "The body is larger than the limit (10 MiB)");
         }

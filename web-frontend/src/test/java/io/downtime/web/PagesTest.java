@@ -2,13 +2,16 @@ package io.downtime.web;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
 import org.junit.jupiter.api.Test;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 @QuarkusTest
@@ -19,7 +22,7 @@ class PagesTest {
     void theInstancePageShowsThePredictionItsReasonsTrendSignalsIncidentsAndLogs() {
         given().get("/instances/web-3").then().statusCode(200)
                 .body(containsString("91.0 %"))
-                .body(containsString("tree-path"))
+                .body(containsString("tree-shap"))
                 .body(containsString("<rect class=\"raises\""))
                 .body(containsString("<rect class=\"lowers\""))
                 .body(containsString("aria-label=\"downtime probability of web-3\""))
@@ -77,8 +80,17 @@ class PagesTest {
         given().queryParam("instance", "web-3").get("/predict").then().statusCode(200)
                 .body(containsString("name=\"f.memory_available_ratio_slope_60\" value=\"-0.01\""))
                 .body(containsString("name=\"f.load1_last\" value=\"3.5\""));
+        given().formParam("instance", "web-3").formParam("f.load1_last", "2").post("/predict").then().statusCode(200)
+                .body(containsString("20.0 %"));
+        // The page sends the changed value and every other feature as it was (a null stays missing).
+        JsonPath sent = JsonPath.from(StubPredictor.lastPredictRequest);
+        assertEquals("web-3", sent.getString("instance"));
+        assertEquals(2.0, sent.getDouble("features.load1_last"));
+        assertEquals(-0.01, sent.getDouble("features.memory_available_ratio_slope_60"));
+        assertTrue(sent.getMap("features").containsKey("other"));
+        assertNull(sent.get("features.other"));
         given().formParam("instance", "web-3").formParam("f.load1_last", "9").post("/predict").then().statusCode(200)
-                .body(containsString("91.0 %"));
+                .body(containsString("90.0 %"));
         given().formParam("instance", "web-3").formParam("f.load1_last", "lots").post("/predict").then().statusCode(200)
                 .body(containsString("Every value must be a number."));
         given().formParam("instance", "web-3").formParam("f.<script>", "1").post("/predict").then().statusCode(200)

@@ -18,7 +18,18 @@ public interface CollectorConfig {
         /** A Prometheus-API store. */
         PROMETHEUS,
         /** A labelled dataset replayed as a live fleet. */
-        REPLAY
+        REPLAY;
+
+        /** Its name in configuration, in {@code GET /signals} and in metric labels: {@code simulator}. */
+        @com.fasterxml.jackson.annotation.JsonValue
+        public String id() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+
+        @Override
+        public String toString() {
+            return id();
+        }
     }
 
     /** Where metrics come from: {@code simulator} (default), {@code prometheus} or {@code replay}. */

@@ -27,7 +27,7 @@ public class MetricSourceReadiness implements HealthCheck {
     public HealthCheckResponse call() {
         boolean healthy = source.healthy();
         HealthCheckResponseBuilder response = HealthCheckResponse.named("metric-source").up()
-                .withData("source", source.name())
+                .withData("source", source.kind().id())
                 .withData("state", healthy ? "ok" : "degraded");
         if (!healthy) {
             response.withData("reason", "its last poll failed; samples are stale until it answers again");

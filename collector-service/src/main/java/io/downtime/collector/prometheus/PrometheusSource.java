@@ -1,5 +1,6 @@
 package io.downtime.collector.prometheus;
 
+import io.downtime.collector.config.CollectorConfig;
 import io.downtime.collector.InstanceWindows;
 import io.downtime.collector.MetricSource;
 import io.downtime.collector.prometheus.PrometheusApi.Series;
@@ -56,8 +57,8 @@ public final class PrometheusSource implements MetricSource {
     }
 
     @Override
-    public String name() {
-        return "prometheus";
+    public CollectorConfig.Source kind() {
+        return CollectorConfig.Source.PROMETHEUS;
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.downtime.collector.replay;
 
+import io.downtime.collector.config.CollectorConfig;
 import io.downtime.collector.InstanceWindows;
 import io.downtime.collector.MetricSource;
 import io.downtime.features.InstanceSeries;
@@ -44,8 +45,8 @@ public final class ReplaySource implements MetricSource {
     }
 
     @Override
-    public String name() {
-        return "replay";
+    public CollectorConfig.Source kind() {
+        return CollectorConfig.Source.REPLAY;
     }
 
     @Override

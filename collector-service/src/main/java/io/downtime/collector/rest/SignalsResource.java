@@ -1,5 +1,6 @@
 package io.downtime.collector.rest;
 
+import io.downtime.collector.config.CollectorConfig;
 import io.downtime.collector.InstanceWindows;
 import io.downtime.collector.MetricSource;
 import io.downtime.features.PrometheusDuration;
@@ -21,7 +22,7 @@ public class SignalsResource {
      * @param signals    signal names in sample order: the source's, then the log counters
      * @param logSignals the log counters among them
      */
-    public record Signals(String source, String step, List<String> signals, List<String> logSignals) {
+    public record Signals(CollectorConfig.Source source, String step, List<String> signals, List<String> logSignals) {
     }
 
     private final InstanceWindows windows;
@@ -34,7 +35,7 @@ public class SignalsResource {
 
     @GET
     public Signals signals() {
-        return new Signals(source.name(), PrometheusDuration.format(windows.step()), windows.signals(),
+        return new Signals(source.kind(), PrometheusDuration.format(windows.step()), windows.signals(),
                 windows.logSignals());
     }
 }

@@ -1,5 +1,6 @@
 package io.downtime.collector.simulator;
 
+import io.downtime.collector.config.CollectorConfig;
 import io.downtime.collector.InstanceWindows;
 import io.downtime.collector.MetricSource;
 import io.downtime.collector.SampleSink;
@@ -41,8 +42,8 @@ public final class SimulatorSource implements MetricSource {
     }
 
     @Override
-    public String name() {
-        return "simulator";
+    public CollectorConfig.Source kind() {
+        return CollectorConfig.Source.SIMULATOR;
     }
 
     @Override

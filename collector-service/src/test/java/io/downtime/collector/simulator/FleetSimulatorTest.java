@@ -66,9 +66,31 @@ class FleetSimulatorTest {
         }
         assertTrue(incidents.stream().mapToInt(Integer::intValue).sum() >= 20, "incidents per server: " + incidents);
         assertTrue(incidents.contains(0), "some servers should stay up: " + incidents);
-        InstanceSeries failing = fleet.get(incidents.indexOf(incidents.stream().max(Integer::compare).orElseThrow()));
-        assertFalse(failing.observedDown()[failing.length() - 1] && failing.observedDown()[0], "incidents end with a recovery");
+        // An outage lasts 5 to 20 steps (SimulatedServer.goDown), then the server recovers: no down run is longer,
+        // and one that ends before the history does is at least that long.
+        for (InstanceSeries series : fleet) {
+            boolean[] down = series.observedDown();
+            for (int start = 0; start < down.length; start++) {
+                if (!down[start]) {
+                    continue;
+                }
+                int end = start;
+                while (end < down.length && down[end]) {
+                    end++;
+                }
+                int length = end - start;
+                String run = series.instance() + " down for " + length + " samples from " + start;
+                assertTrue(length <= MAX_OUTAGE_STEPS, run + ": it did not recover");
+                if (start > 0 && end < down.length) {
+                    assertTrue(length >= MIN_OUTAGE_STEPS, run);
+                }
+                start = end;
+            }
+        }
     }
+
+    private static final int MIN_OUTAGE_STEPS = 5;
+    private static final int MAX_OUTAGE_STEPS = 20;
 
     @Test
     void aDownServerHasNoSamples() {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.downtime.features.FeatureSchema;
 import io.downtime.models.DowntimeClassifier;
 import io.downtime.models.Explanation;
+import io.downtime.models.ExplanationMethod;
 import io.downtime.models.ModelJson;
 import io.downtime.models.PlattScaling;
 
@@ -150,7 +151,7 @@ public record SignalBaseline(Kind kind, FeatureSchema schema, int[] lastIndex, i
         double bias = margin(0);
         double[] contributions = new double[schema.size()];
         contributions[lastIndex[driver]] = margin(scores[driver]) - bias;
-        return new Explanation(Explanation.DRIVING_SIGNAL, bias, contributions);
+        return new Explanation(ExplanationMethod.DRIVING_SIGNAL, bias, contributions);
     }
 
     @Override

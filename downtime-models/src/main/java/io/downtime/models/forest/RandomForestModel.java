@@ -7,6 +7,7 @@ import io.downtime.features.FeatureSchema;
 import io.downtime.models.ColumnScaling;
 import io.downtime.models.DowntimeClassifier;
 import io.downtime.models.Explanation;
+import io.downtime.models.ExplanationMethod;
 import io.downtime.models.ModelJson;
 import io.downtime.models.trees.TreeEnsemble;
 
@@ -55,7 +56,7 @@ public record RandomForestModel(FeatureSchema schema, ColumnScaling imputation, 
 
     @Override
     public Explanation explain(double[] vector) {
-        return new Explanation(Explanation.TREE_SHAP_VOTE_SHARE, trees.bias(), trees.shap(imputation.impute(vector)));
+        return new Explanation(ExplanationMethod.TREE_SHAP_VOTE_SHARE, trees.bias(), trees.shap(imputation.impute(vector)));
     }
 
     @Override

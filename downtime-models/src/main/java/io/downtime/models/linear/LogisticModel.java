@@ -6,6 +6,7 @@ import io.downtime.features.FeatureSchema;
 import io.downtime.models.ColumnScaling;
 import io.downtime.models.DowntimeClassifier;
 import io.downtime.models.Explanation;
+import io.downtime.models.ExplanationMethod;
 import io.downtime.models.ModelJson;
 import io.downtime.models.baseline.BaselineInputs;
 
@@ -63,7 +64,7 @@ public record LogisticModel(FeatureSchema schema, BaselineInputs inputs, ColumnS
         for (int f = 0; f < coefficients.length; f++) {
             contributions[f] = coefficients[f] * scaling.standardize(x[f], f);
         }
-        return new Explanation(Explanation.LINEAR, intercept, inputs.fold(vector, contributions));
+        return new Explanation(ExplanationMethod.LINEAR, intercept, inputs.fold(vector, contributions));
     }
 
     @Override

@@ -7,6 +7,7 @@ import io.downtime.features.FeatureSchema;
 import io.downtime.models.ColumnScaling;
 import io.downtime.models.DowntimeClassifier;
 import io.downtime.models.Explanation;
+import io.downtime.models.ExplanationMethod;
 import io.downtime.models.ModelJson;
 import io.downtime.models.PlattScaling;
 import io.downtime.models.baseline.BaselineInputs;
@@ -110,7 +111,7 @@ public record SvmModel(FeatureSchema schema, BaselineInputs inputs, ColumnScalin
                 contributions[f] *= scale;
             }
         }
-        return new Explanation(Explanation.OCCLUSION, bias, inputs.fold(vector, contributions));
+        return new Explanation(ExplanationMethod.OCCLUSION, bias, inputs.fold(vector, contributions));
     }
 
     @Override

@@ -3,6 +3,7 @@ package io.downtime.models.xgboost;
 import io.downtime.features.FeatureSchema;
 import io.downtime.models.DowntimeClassifier;
 import io.downtime.models.Explanation;
+import io.downtime.models.ExplanationMethod;
 
 /**
  * An XGBoost model as saved by XGBoost (JSON), scored by the pure-Java {@link XGBoostJsonScorer}.
@@ -48,6 +49,6 @@ public record XGBoostModel(FeatureSchema schema, byte[] json, XGBoostJsonScorer 
 
     @Override
     public Explanation explain(double[] vector) {
-        return new Explanation(Explanation.TREE_SHAP, scorer.bias(), scorer.shap(vector));
+        return new Explanation(ExplanationMethod.TREE_SHAP, scorer.bias(), scorer.shap(vector));
     }
 }

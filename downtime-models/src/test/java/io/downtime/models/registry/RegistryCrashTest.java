@@ -26,6 +26,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class RegistryCrashTest {
 
     private static final int KILLS = 12;
+    /** Kills go on past {@link #KILLS} until one has landed in the middle of a registration, up to this many. */
+    private static final int MAX_KILLS = 80;
 
     @TempDir
     Path root;
@@ -35,7 +37,9 @@ class RegistryCrashTest {
         SplittableRandom random = new SplittableRandom(42);
         String lastAcknowledged = null;
         int killedMidWrite = 0;
-        for (int kill = 0; kill < KILLS; kill++) {
+        int kills = 0;
+        while (kills < KILLS || killedMidWrite == 0 && kills < MAX_KILLS) {
+            kills++;
             Process writer = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                     "-cp", System.getProperty("java.class.path"), RegistryWriterProcess.class.getName(),
                     root.toString()).redirectError(ProcessBuilder.Redirect.DISCARD).start();
@@ -66,7 +70,9 @@ class RegistryCrashTest {
             }
             assertFalse(hasStaging(), "reopening removes what an unfinished registration left");
         }
-        System.out.printf("%d kills, %d of them in the middle of a registration%n", KILLS, killedMidWrite);
+        System.out.printf("%d kills, %d of them in the middle of a registration%n", kills, killedMidWrite);
+        assertTrue(killedMidWrite > 0, "none of " + kills + " kills landed in the middle of a registration, so the"
+                + " test showed nothing about a torn write");
     }
 
     private boolean hasStaging() throws IOException {
