@@ -27,6 +27,8 @@ class PrometheusRoundTripIT {
 
     private static final List<String> INSTANCES = List.of("web-1", "api-1", "db-1", "cache-1", "worker-1");
     /** An instance label that would, pasted into a query unescaped, end the matcher and add a series of its own. */
+    /** Samples read back before the comparison starts (one a second). */
+    private static final int ENOUGH = 15;
     private static final String HOSTILE = "evil\"} or vector(1) #";
 
     private static ServiceProcess simulator;
@@ -60,7 +62,27 @@ class PrometheusRoundTripIT {
                 "collector.source", "prometheus", "collector.prometheus.url", prometheus.url(),
                 "collector.simulator.enabled", "false", "collector.step", "1s", "collector.prometheus.lookback", "1m"));
         reader.awaitReady(Duration.ofSeconds(60));
-        Thread.sleep(20_000);
+        awaitReadBack(Duration.ofSeconds(90));
+    }
+
+    /** Until the reader holds {@link #ENOUGH} samples with a load of every instance, the hostile-named one too. */
+    private static void awaitReadBack(Duration patience) throws InterruptedException {
+        java.time.Instant deadline = java.time.Instant.now().plus(patience);
+        while (true) {
+            List<String> names = given().baseUri(reader.url()).get("/instances").then().statusCode(200)
+                    .extract().path("instance");
+            boolean enough = names.contains(HOSTILE);
+            for (String instance : INSTANCES) {
+                enough &= samples(reader, instance).values().stream().filter(s -> s.get("load1") != null).count()
+                        >= ENOUGH;
+            }
+            if (enough) {
+                return;
+            }
+            assertTrue(java.time.Instant.now().isBefore(deadline), "the reader did not read " + ENOUGH
+                    + " samples of every instance back through Prometheus within " + patience + "; it has " + names);
+            Thread.sleep(500);
+        }
     }
 
     @AfterAll
@@ -100,7 +122,7 @@ class PrometheusRoundTripIT {
                 Double cpu = sample.getValue().get("cpu_busy");
                 assertTrue(cpu == null || cpu >= 0 && cpu <= 1, instance + " cpu_busy " + cpu);
             }
-            assertTrue(compared >= 10, instance + ": only " + compared + " samples read back");
+            assertTrue(compared >= ENOUGH, instance + ": only " + compared + " samples read back");
             assertTrue(matched >= compared * 0.9, instance + ": " + matched + " of " + compared + " samples match");
         }
     }

@@ -63,19 +63,41 @@ class PrometheusFaultsTest {
                 .body("checks.find { it.name == 'metric-source' }.data.state", org.hamcrest.Matchers.equalTo(state));
     }
 
-    /** The query count, once two reads 300 ms apart agree (the breaker has opened); fails after 10 s. */
-    private int steadyQueries() throws InterruptedException {
-        long deadline = System.nanoTime() + 10_000_000_000L;
-        int previous = queries();
-        while (System.nanoTime() < deadline) {
-            Thread.sleep(300);
-            int now = queries();
-            if (now == previous) {
-                return now;
+    /** A sample of the collector's own metrics, by its exported line's name and labels. */
+    private static double metric(String name) {
+        for (String line : given().get("/q/metrics").asString().split("\n")) {
+            if (line.startsWith(name + " ")) {
+                return Double.parseDouble(line.substring(name.length() + 1).trim());
             }
-            previous = now;
         }
-        throw new AssertionError("the calls to Prometheus never stopped: the breaker did not open");
+        throw new AssertionError("no metric " + name);
+    }
+
+    private static boolean breakerOpen() {
+        return metric("downtime_collector_source_breaker_open") == 1;
+    }
+
+    /**
+     * While the breaker stays open (the same opening, seen before and after each read), the store gets no call;
+     * returns how many times that was checked.
+     */
+    private int checkNoCallWhileTheBreakerIsOpen() throws InterruptedException {
+        double opening = metric("downtime_collector_source_breaker_opened_total");
+        int before = queries();
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
+        int checks = 0;
+        while (true) {
+            boolean openBefore = breakerOpen() && metric("downtime_collector_source_breaker_opened_total") == opening;
+            int now = queries();
+            boolean openAfter = breakerOpen() && metric("downtime_collector_source_breaker_opened_total") == opening;
+            if (!openBefore || !openAfter) {
+                return checks;
+            }
+            assertEquals(before, now, "a call reached the store while the breaker was open");
+            checks++;
+            assertTrue(Instant.now().isBefore(deadline), "the breaker never left the open state (its delay is 3 s)");
+            Thread.sleep(100);
+        }
     }
 
     private static boolean stale() {
@@ -102,11 +124,10 @@ class PrometheusFaultsTest {
         given().get("/q/health/live").then().statusCode(200);
         readinessSays("degraded");
 
-        // Once the breaker has opened (the count stops moving), no call may reach Prometheus for a while: the breaker
-        // stays open for 3 s, and the check below takes about 1.3 s of it.
-        int before = steadyQueries();
-        Thread.sleep(1000);
-        assertEquals(before, queries(), "the open breaker stops the calls");
+        // The breaker opens after repeated failures and stays open for 3 s (StubPrometheus's profile), calling nothing.
+        await("the breaker opens", PrometheusFaultsTest::breakerOpen);
+        int checks = checkNoCallWhileTheBreakerIsOpen();
+        assertTrue(checks >= 3, "the open breaker was checked only " + checks + " times");
 
         stub("answer");
         await("the source is up again", PrometheusFaultsTest::sourceUp);
