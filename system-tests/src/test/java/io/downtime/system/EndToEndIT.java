@@ -10,6 +10,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -27,6 +28,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class EndToEndIT {
+
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON =
+            new com.fasterxml.jackson.databind.ObjectMapper();
 
     private static RunningSystem system;
     private static ServiceProcess collector;
@@ -55,15 +59,41 @@ class EndToEndIT {
 
     @Test
     @Order(1)
-    void predictsTheRiskOfASimulatedServer() {
-        float probability = given().baseUri(predictor.url()).contentType(ContentType.JSON)
-                .body("{\"instance\": \"web-1\"}").post("/predict")
-                .then().statusCode(200)
-                .body("instance", equalTo("web-1"))
-                .body("horizon", equalTo("1h"))
-                .body("model.name", equalTo("xgboost"))
-                .extract().path("probability");
-        assertTrue(probability >= 0 && probability <= 1, "probability " + probability);
+    void predictsTheRiskOfASimulatedServerFromTheFeaturesFeatureServiceComputes() throws Exception {
+        // The prediction by name scores the vector feature-service serves: the same vector sent as given features gets
+        // the same probability and risk (retried while a new sample moves the vector between the calls).
+        for (int attempt = 0; ; attempt++) {
+            com.fasterxml.jackson.databind.JsonNode vector = JSON.readTree(given().baseUri(system.features.url())
+                    .get("/features/web-1").then().statusCode(200).extract().asString());
+            Map<String, Object> byName = given().baseUri(predictor.url()).contentType(ContentType.JSON)
+                    .body("{\"instance\": \"web-1\"}").post("/predict")
+                    .then().statusCode(200)
+                    .body("instance", equalTo("web-1"))
+                    .body("horizon", equalTo("1h"))
+                    .body("model.name", equalTo("xgboost"))
+                    .extract().jsonPath(io.restassured.path.json.config.JsonPathConfig.jsonPathConfig()
+                            .numberReturnType(io.restassured.path.json.config.JsonPathConfig.NumberReturnType.DOUBLE))
+                    .get("");
+            String at = vector.path("timestamp").asText();
+            if (!at.equals(byName.get("featuresAt")) && attempt < 5) {
+                continue;
+            }
+            assertEquals(at, byName.get("featuresAt"), "the vector moved on five times");
+            // Doubles as text, exactly as feature-service wrote them (not through a float).
+            String given = "{\"instance\": \"web-1\", \"features\": " + vector.path("features") + "}";
+            Map<String, Object> byFeatures = given().baseUri(predictor.url()).contentType(ContentType.JSON)
+                    .body(given).post("/predict").then().statusCode(200).extract()
+                    .jsonPath(io.restassured.path.json.config.JsonPathConfig.jsonPathConfig()
+                            .numberReturnType(io.restassured.path.json.config.JsonPathConfig.NumberReturnType.DOUBLE))
+                    .get("");
+            double probability = ((Number) byName.get("probability")).doubleValue();
+            assertEquals(probability, ((Number) byFeatures.get("probability")).doubleValue(), 1e-12);
+            assertEquals(byName.get("risk"), byFeatures.get("risk"));
+            double threshold = ((Number) byName.get("threshold")).doubleValue();
+            assertEquals(probability >= threshold ? "high" : probability >= threshold / 2 ? "elevated" : "low",
+                    byName.get("risk"), "risk against threshold " + threshold);
+            return;
+        }
     }
 
     @Test
@@ -86,11 +116,29 @@ class EndToEndIT {
 
     @Test
     @Order(3)
-    void exportsAGaugeForEveryServer() {
-        String metrics = given().baseUri(predictor.url()).get("/q/metrics").then().statusCode(200).extract().asString();
-        for (String instance : instances()) {
-            assertTrue(metrics.contains("downtime_probability{horizon=\"1h\",instance=\"" + instance
-                    + "\",model=\"xgboost\"}"), "no downtime_probability for " + instance);
+    void exportsTheFleetScoreOfEveryServerAsAGauge() {
+        // The gauge holds the probability of the same fleet scoring GET /predictions shows (read between two reads of
+        // it that agree on when it scored).
+        for (int attempt = 0; ; attempt++) {
+            io.restassured.path.json.JsonPath before = given().baseUri(predictor.url()).get("/predictions").then()
+                    .statusCode(200).extract().jsonPath(io.restassured.path.json.config.JsonPathConfig.jsonPathConfig()
+                            .numberReturnType(io.restassured.path.json.config.JsonPathConfig.NumberReturnType.DOUBLE));
+            String metrics = given().baseUri(predictor.url()).get("/q/metrics").then().statusCode(200).extract()
+                    .asString();
+            String after = given().baseUri(predictor.url()).get("/predictions").then().extract().path("scoredAt");
+            if (!after.equals(before.getString("scoredAt")) && attempt < 5) {
+                continue;
+            }
+            List<String> instances = instances();
+            assertEquals(instances.size(), before.getList("predictions").size());
+            for (String instance : instances) {
+                Matcher gauge = Pattern.compile("downtime_probability\\{horizon=\"1h\",instance=\""
+                        + Pattern.quote(instance) + "\",model=\"xgboost\"} (\\S+)").matcher(metrics);
+                assertTrue(gauge.find(), "no downtime_probability for " + instance);
+                double scored = before.getDouble("predictions.find { it.instance == '" + instance + "' }.probability");
+                assertEquals(scored, Double.parseDouble(gauge.group(1)), 1e-9, instance);
+            }
+            return;
         }
     }
 
