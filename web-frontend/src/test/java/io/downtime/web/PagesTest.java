@@ -55,6 +55,8 @@ class PagesTest {
                 .body(not(containsString("action=\"/models/000002/promote\"")))
                 .body(containsString("<td>0.889</td><td>14.000</td>"))
                 .body(containsString("early recall 0.556"))
+                .body(containsString("share of the time in alarm 0.087; Brier score 0.050"))
+                .body(containsString("<th scope=\"row\">0.500–1.000</th><td>100</td><td>0.700</td><td>0.600</td>"))
                 .body(containsString("<td>61</td><td>40</td>"))
                 .body(containsString("<td>26</td><td>873</td>"))
                 .body(containsString("class=\"curve\""))

@@ -36,7 +36,11 @@ public final class LoadBenchmark {
     static final int PREDICTOR = 18083;
     static final int CEILING = 18090;
     static final int BATCH_ROWS = 100;
-    /** Features per row of the original stack's batch figure (30,000 rows/s); the rest are sent as missing. */
+    /**
+     * Features per row of the original stack's batch figure (30,000 rows/s). The narrow batch sends only this many of
+     * the served model's features (the rest as missing): the same bytes per row as the original, not a model of that
+     * size, so it is reported beside the full rows and never judged against the original.
+     */
     static final int ORIGINAL_FEATURES = 120;
     static final String HEAP = "512m";
     private static final Duration READY = Duration.ofMinutes(4);
@@ -122,7 +126,8 @@ public final class LoadBenchmark {
             LoadResult ceilingBatchMax = Wrk.post(ceilingUrl, bodies.batch(), 8, seconds, out);
             put(maximum.putObject("bare_quarkus_endpoint"), "bare_quarkus_endpoint", ceilingMax);
             put(maximum.putObject("predict"), "predict", predictMax);
-            String narrow = "predict_batch_" + ORIGINAL_FEATURES + "_features";
+            // Not a 120-feature model: the served model's rows with all but 120 features sent as missing.
+            String narrow = "predict_batch_" + ORIGINAL_FEATURES + "_of_" + bodies.features() + "_features_given";
             putBatch(maximum, "predict_batch", batchMax);
             putBatch(maximum, "predict_batch_unexplained", unexplainedBatchMax);
             putBatch(maximum, narrow, narrowBatchMax);
@@ -151,7 +156,7 @@ public final class LoadBenchmark {
             if (soakMinutes > 0) {
                 report.set("soak", soak(predictor, collector, predictUrl, bodies.single()));
             }
-            report.set("targets", targets(ceilingMax, predictMax, narrowBatchMax, unexplainedNarrowBatchMax, fixed));
+            report.set("targets", targets(ceilingMax, predictMax, batchMax, unexplainedBatchMax, fixed));
         } finally {
             for (ServiceProcess service : started) {
                 service.close();
@@ -180,6 +185,8 @@ public final class LoadBenchmark {
     /**
      * The targets of the issue. The batch target compares with the original stack's 30,000 rows/s, which returned
      * probabilities only, so it is judged on {@code ?explain=false}; the figure with explanations is reported beside it.
+     * It is judged on the served model's full rows (every feature given): the original's rows had 120 features, ours
+     * have more, so the comparison favours the original, never us.
      */
     private ObjectNode targets(LoadResult ceiling, LoadResult predict, LoadResult batch, LoadResult unexplainedBatch,
                                ArrayNode fixed) {
@@ -193,7 +200,7 @@ public final class LoadBenchmark {
                 targets.put("predict_p99_under_5_ms_at_1000_per_second", row.path("p99_ms").asDouble() < 5);
             }
         }
-        String name = "batch_rows_per_second_with_" + ORIGINAL_FEATURES + "_features";
+        String name = "batch_rows_per_second_full_rows";
         targets.put(name, Math.round(batch.requestsPerSecond() * BATCH_ROWS));
         double rows = unexplainedBatch.requestsPerSecond() * BATCH_ROWS;
         targets.put(name + "_unexplained", Math.round(rows));

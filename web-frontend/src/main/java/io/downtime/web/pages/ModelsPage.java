@@ -67,7 +67,12 @@ public class ModelsPage {
      * @param curve      SVG of its precision-recall curve
      * @param importance SVG of its features' shares of the total gain
      */
-    public record Details(ModelRow row, JsonNode confusion, String curve, String importance) {
+    public record Details(ModelRow row, JsonNode confusion, String curve, String importance, String alarmTimeShare,
+                          String brier, List<Bin> reliability) {
+
+        /** A bin of the reliability table: predicted probabilities in [from, to), their mean and the observed rate. */
+        public record Bin(String range, long rows, String meanPredicted, String observed) {
+        }
 
         static Details of(JsonNode model, String champion, Instant now) {
             List<double[]> points = new ArrayList<>();
@@ -75,9 +80,16 @@ public class ModelsPage {
             List<SvgCharts.Bar> weights = new ArrayList<>();
             model.path("importance").forEach(w -> weights.add(new SvgCharts.Bar(w.path("feature").asText(), w.path("share").asDouble())));
             String version = model.path("version").asText();
-            return new Details(ModelRow.of(model, champion, now), model.path("quality").path("confusion"),
+            JsonNode quality = model.path("quality");
+            List<Bin> bins = new ArrayList<>();
+            quality.path("calibration").path("reliability").forEach(b -> bins.add(new Bin(
+                    ModelRow.figure(b, "from") + "–" + ModelRow.figure(b, "to"), b.path("rows").asLong(),
+                    ModelRow.figure(b, "meanPredicted"), ModelRow.figure(b, "observed"))));
+            return new Details(ModelRow.of(model, champion, now), quality.path("confusion"),
                     SvgCharts.precisionRecall(points, "precision-recall curve of model " + version),
-                    SvgCharts.shareBars(weights, "feature importance of model " + version));
+                    SvgCharts.shareBars(weights, "feature importance of model " + version),
+                    ModelRow.figure(quality, "alarmTimeShare"), ModelRow.figure(quality.path("calibration"), "brier"),
+                    bins);
         }
 
         public long count(String field) {
