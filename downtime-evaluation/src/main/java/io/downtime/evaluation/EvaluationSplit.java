@@ -15,7 +15,7 @@ import java.util.List;
  * @param threshold   rows the pooled alarm threshold is chosen on (the alert budget)
  * @param test        rows every figure is measured on
  * @param calibration unlabelled normal history of each tested entity, before its labelled part: where per-instance
- *                    thresholds are read (see {@link io.downtime.models.evaluation.InstanceThresholds})
+ *                    thresholds are read (see {@link io.downtime.models.alarm.InstanceThresholds})
  */
 record EvaluationSplit(LabelledRows fit, LabelledRows threshold, LabelledRows test, LabelledRows calibration) {
 

@@ -4,7 +4,7 @@ import io.downtime.features.FeatureSchema;
 import io.downtime.features.profile.NormalProfile;
 import io.downtime.models.Algorithm;
 import io.downtime.models.CrossInstanceChoice;
-import io.downtime.models.DowntimeClassifier;
+import io.downtime.models.DowntimeModel;
 import io.downtime.models.Explanation;
 import io.downtime.models.LabelledRows;
 import io.downtime.models.ModelSettings;
@@ -67,7 +67,7 @@ final class FeatureSetChoice {
         double best = CrossInstanceChoice.best(fit, new double[]{0, 1, 2}, (rows, candidate) -> {
             FeatureSet set = FeatureSet.values()[candidate.intValue()];
             int[] kept = columns(rows.schema(), set);
-            DowntimeClassifier model = Algorithm.XGBOOST.trainer(settings).apply(select(rows, set));
+            DowntimeModel model = Algorithm.XGBOOST.trainer(settings).apply(select(rows, set));
             return new OnColumns(model, rows.schema(), kept);
         }, "feature set (0 = all, 1 = relative to each server's normal, 2 = profile scores only)");
         return FeatureSet.values()[(int) best];
@@ -103,7 +103,7 @@ final class FeatureSetChoice {
     }
 
     /** A model of a column subset, scoring full vectors: only for measuring a candidate on held-out rows. */
-    private record OnColumns(DowntimeClassifier model, FeatureSchema schema, int[] kept) implements DowntimeClassifier {
+    private record OnColumns(DowntimeModel model, FeatureSchema schema, int[] kept) implements DowntimeModel {
 
         @Override
         public String algorithm() {

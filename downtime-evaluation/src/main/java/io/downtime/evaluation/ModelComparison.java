@@ -1,13 +1,13 @@
 package io.downtime.evaluation;
 
 import io.downtime.models.Algorithm;
-import io.downtime.models.DowntimeClassifier;
+import io.downtime.models.DowntimeModel;
 import io.downtime.models.LabelledRows;
 import io.downtime.models.ModelQuality;
 import io.downtime.models.ModelSettings;
 import io.downtime.models.QualityMeasurement;
-import io.downtime.models.evaluation.InstanceThresholds;
-import io.downtime.models.evaluation.TrailingThresholds;
+import io.downtime.models.alarm.InstanceThresholds;
+import io.downtime.models.alarm.TrailingThresholds;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -72,7 +72,7 @@ final class ModelComparison {
             progress.update(step++, algorithms.size() * 2, "training " + algorithm.id() + " on "
                     + split.fit().size() + " rows");
             long started = System.nanoTime();
-            DowntimeClassifier model = algorithm.trainer(settings).apply(split.fit());
+            DowntimeModel model = algorithm.trainer(settings).apply(split.fit());
             double trainSeconds = (System.nanoTime() - started) / 1e9;
             progress.update(step++, algorithms.size() * 2, "scoring " + algorithm.id() + " on "
                     + (split.threshold().size() + split.test().size() + split.calibration().size()) + " rows");
@@ -122,7 +122,7 @@ final class ModelComparison {
         return servers;
     }
 
-    private static double microsPerRow(DowntimeClassifier model, EvaluationSplit split) {
+    private static double microsPerRow(DowntimeModel model, EvaluationSplit split) {
         int n = Math.min(TIMED_ROWS, split.test().size());
         if (n == 0) {
             return Double.NaN;

@@ -9,7 +9,7 @@ import io.downtime.features.datasets.Datasets;
 import io.downtime.features.datasets.Entity;
 import io.downtime.models.Algorithm;
 import io.downtime.models.ChronologicalHoldout;
-import io.downtime.models.DowntimeClassifier;
+import io.downtime.models.DowntimeModel;
 import io.downtime.models.LabelledRows;
 import io.downtime.models.ModelQuality;
 import io.downtime.models.ModelSettings;
@@ -79,7 +79,7 @@ public final class TrainCommand {
         ModelSettings settings = ModelSettings.defaults(horizonSamples);
         ChronologicalHoldout holdout = new ChronologicalHoldout(0.25, horizon, budget);
 
-        List<ChronologicalHoldout.Outcome<DowntimeClassifier>> outcomes = new ArrayList<>();
+        List<ChronologicalHoldout.Outcome<DowntimeModel>> outcomes = new ArrayList<>();
         for (int i = 0; i < algorithms.size(); i++) {
             Algorithm algorithm = algorithms.get(i);
             progress.update(i, algorithms.size(), "training " + algorithm.id() + " on " + rows.size() + " rows");
@@ -89,13 +89,13 @@ public final class TrainCommand {
 
         ModelRegistry registry = new ModelRegistry(registryDir);
         String horizonLabel = PrometheusDuration.format(horizon);
-        ChronologicalHoldout.Outcome<DowntimeClassifier> best = outcomes.stream()
+        ChronologicalHoldout.Outcome<DowntimeModel> best = outcomes.stream()
                 .filter(o -> Algorithm.of(o.model().algorithm()).learned())
                 .max((a, b) -> Double.compare(a.quality().prAuc(), b.quality().prAuc()))
                 .orElse(outcomes.get(0));
         System.out.printf(Locale.ROOT, "%-22s %8s %8s %9s %8s %8s %12s %9s %9s %8s%n", "model", "PR-AUC", "ROC-AUC",
                 "threshold", "F1", "events", "early", "lead min", "FA/day", "train s");
-        for (ChronologicalHoldout.Outcome<DowntimeClassifier> outcome : outcomes) {
+        for (ChronologicalHoldout.Outcome<DowntimeModel> outcome : outcomes) {
             ModelQuality q = outcome.quality();
             ModelRegistry.RegisteredModel stored = registry.store(outcome.model(), horizonLabel, q.threshold(), q);
             if (outcome == best) {

@@ -54,12 +54,12 @@ public enum Algorithm {
      * Trains a model of this algorithm on labelled rows; rows at which the source observed the instance down are no
      * predictions and are left out here, in the one place every training goes through.
      */
-    public Function<LabelledRows, DowntimeClassifier> trainer(ModelSettings settings) {
-        Function<LabelledRows, DowntimeClassifier> trainer = fitter(settings);
+    public Function<LabelledRows, DowntimeModel> trainer(ModelSettings settings) {
+        Function<LabelledRows, DowntimeModel> trainer = fitter(settings);
         return rows -> trainer.apply(rows.predictions());
     }
 
-    private Function<LabelledRows, DowntimeClassifier> fitter(ModelSettings settings) {
+    private Function<LabelledRows, DowntimeModel> fitter(ModelSettings settings) {
         return switch (this) {
             case XGBOOST -> new XGBoostTrainer(settings.xgboost())::train;
             case RANDOM_FOREST -> new RandomForestTrainer(settings.forest())::train;
@@ -73,11 +73,11 @@ public enum Algorithm {
     }
 
     /**
-     * A stored model of this algorithm, as {@link DowntimeClassifier#save()} wrote it.
+     * A stored model of this algorithm, as {@link DowntimeModel#save()} wrote it.
      *
      * @throws IllegalArgumentException when the content is not such a model for {@code schema}
      */
-    public DowntimeClassifier load(FeatureSchema schema, byte[] content) {
+    public DowntimeModel load(FeatureSchema schema, byte[] content) {
         return switch (this) {
             case XGBOOST -> XGBoostModel.load(schema, content);
             case RANDOM_FOREST -> RandomForestModel.load(schema, content);

@@ -9,7 +9,7 @@ import java.util.function.Function;
  * future. Training rows within one horizon before the cut are dropped, because their labels look into the
  * validation period. The validation part is itself split in time: the alarm threshold is chosen on its first half
  * (the lowest that keeps false alarms within the alert budget, per instance per day, counted as an operator would, see
- * {@link io.downtime.models.evaluation.AlertBudget}), and every reported figure is taken on its second half, rows that
+ * {@link io.downtime.models.alarm.AlertBudget}), and every reported figure is taken on its second half, rows that
  * chose nothing. PR-AUC and ROC-AUC need no threshold and are taken on the second half too, so all figures describe the
  * same rows.
  */
@@ -37,10 +37,10 @@ public final class ChronologicalHoldout {
     }
 
     /** A model trained on the earlier part, with its quality on the later part. */
-    public record Outcome<M extends DowntimeClassifier>(M model, ModelQuality quality) {
+    public record Outcome<M extends DowntimeModel>(M model, ModelQuality quality) {
     }
 
-    public <M extends DowntimeClassifier> Outcome<M> run(LabelledRows rows, Function<LabelledRows, M> trainer) {
+    public <M extends DowntimeModel> Outcome<M> run(LabelledRows rows, Function<LabelledRows, M> trainer) {
         if (rows.size() == 0) {
             throw new IllegalArgumentException("no labelled rows to train on");
         }

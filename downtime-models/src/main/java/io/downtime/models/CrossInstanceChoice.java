@@ -1,6 +1,6 @@
 package io.downtime.models;
 
-import io.downtime.models.evaluation.BinaryMetrics;
+import io.downtime.models.quality.BinaryMetrics;
 import org.jboss.logging.Logger;
 
 import java.util.ArrayList;
@@ -32,7 +32,7 @@ public final class CrossInstanceChoice {
      * @param fit  fits a model on the given rows with the given candidate
      * @param what names the hyperparameter in the log line
      */
-    public static double best(LabelledRows rows, double[] candidates, BiFunction<LabelledRows, Double, ? extends DowntimeClassifier> fit,
+    public static double best(LabelledRows rows, double[] candidates, BiFunction<LabelledRows, Double, ? extends DowntimeModel> fit,
                               String what) {
         List<String> names = Arrays.stream(rows.instances()).distinct().sorted().toList();
         Set<String> half = new HashSet<>();
@@ -59,7 +59,7 @@ public final class CrossInstanceChoice {
         return best;
     }
 
-    private static double prAuc(DowntimeClassifier model, LabelledRows heldOut) {
+    private static double prAuc(DowntimeModel model, LabelledRows heldOut) {
         int every = Math.max(1, (heldOut.size() + MAX_SCORED_ROWS - 1) / MAX_SCORED_ROWS);
         LabelledRows scored = heldOut.where(r -> r % every == 0);
         return BinaryMetrics.prAuc(QualityMeasurement.scores(model, scored), scored.labels());

@@ -1,7 +1,7 @@
 package io.downtime.models;
 
-import io.downtime.models.evaluation.Calibration;
-import io.downtime.models.evaluation.EventMetrics;
+import io.downtime.models.quality.Calibration;
+import io.downtime.models.quality.EventMetrics;
 
 import java.util.List;
 

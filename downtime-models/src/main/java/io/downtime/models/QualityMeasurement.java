@@ -1,10 +1,10 @@
 package io.downtime.models;
 
-import io.downtime.models.evaluation.AlertBudget;
-import io.downtime.models.evaluation.BinaryMetrics;
-import io.downtime.models.evaluation.BinaryMetrics.Confusion;
-import io.downtime.models.evaluation.Calibration;
-import io.downtime.models.evaluation.EventMetrics;
+import io.downtime.models.alarm.AlertBudget;
+import io.downtime.models.quality.BinaryMetrics;
+import io.downtime.models.quality.BinaryMetrics.Confusion;
+import io.downtime.models.quality.Calibration;
+import io.downtime.models.quality.EventMetrics;
 
 import java.time.Duration;
 import java.util.Arrays;
@@ -27,7 +27,7 @@ public record QualityMeasurement(Duration horizon, double alertBudgetPerDay) {
     }
 
     /** Every row's probability, scored on all cores. */
-    public static double[] scores(DowntimeClassifier model, LabelledRows rows) {
+    public static double[] scores(DowntimeModel model, LabelledRows rows) {
         double[] scores = new double[rows.size()];
         IntStream.range(0, scores.length).parallel().forEach(i -> scores[i] = model.probability(rows.vectors()[i]));
         return scores;

@@ -1,6 +1,6 @@
 package io.downtime.models;
 
-import io.downtime.models.evaluation.AlertBudget;
+import io.downtime.models.alarm.AlertBudget;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;

@@ -1,6 +1,6 @@
 package io.downtime.models;
 
-import io.downtime.models.evaluation.BinaryMetrics;
+import io.downtime.models.quality.BinaryMetrics;
 import io.downtime.models.forest.ForestSettings;
 import io.downtime.models.linear.LogisticSettings;
 import io.downtime.models.svm.SvmSettings;
@@ -25,7 +25,7 @@ class AlgorithmTest {
             new LogisticSettings(0.1, 200, 4_000, 3), 60);
     private static final LabelledRows TRAINING = SyntheticRows.of(6_000, 1);
     private static final LabelledRows TEST = SyntheticRows.of(2_000, 2);
-    private static final Map<Algorithm, DowntimeClassifier> MODELS = new EnumMap<>(Algorithm.class);
+    private static final Map<Algorithm, DowntimeModel> MODELS = new EnumMap<>(Algorithm.class);
 
     @BeforeAll
     static void train() {
@@ -37,8 +37,8 @@ class AlgorithmTest {
     @ParameterizedTest
     @EnumSource(Algorithm.class)
     void saveThenLoadGivesIdenticalPredictionsAndExplanations(Algorithm algorithm) {
-        DowntimeClassifier model = MODELS.get(algorithm);
-        DowntimeClassifier loaded = algorithm.load(SyntheticRows.SCHEMA, model.save());
+        DowntimeModel model = MODELS.get(algorithm);
+        DowntimeModel loaded = algorithm.load(SyntheticRows.SCHEMA, model.save());
         assertEquals(algorithm.id(), loaded.algorithm());
         for (double[] vector : TEST.vectors()) {
             assertEquals(model.probability(vector), loaded.probability(vector), 0.0);
@@ -49,7 +49,7 @@ class AlgorithmTest {
     @ParameterizedTest
     @EnumSource(Algorithm.class)
     void ranksPositivesFarAboveChance(Algorithm algorithm) {
-        DowntimeClassifier model = MODELS.get(algorithm);
+        DowntimeModel model = MODELS.get(algorithm);
         double[] scores = new double[TEST.size()];
         for (int r = 0; r < scores.length; r++) {
             scores[r] = model.probability(TEST.vectors()[r]);
@@ -66,7 +66,7 @@ class AlgorithmTest {
     @EnumSource(value = Algorithm.class, names = {"XGBOOST", "SVM", "LOGISTIC", "STATIC_THRESHOLD",
             "LINEAR_EXTRAPOLATION"})
     void contributionsAndBiasSumToTheLogOdds(Algorithm algorithm) {
-        DowntimeClassifier model = MODELS.get(algorithm);
+        DowntimeModel model = MODELS.get(algorithm);
         for (int r = 0; r < 300; r++) {
             double[] vector = TEST.vectors()[r];
             Explanation explanation = model.explain(vector);
@@ -82,7 +82,7 @@ class AlgorithmTest {
     @ParameterizedTest
     @EnumSource(Algorithm.class)
     void averageProbabilityIsNearThePrevalence(Algorithm algorithm) {
-        DowntimeClassifier model = MODELS.get(algorithm);
+        DowntimeModel model = MODELS.get(algorithm);
         double sum = 0;
         for (double[] vector : TEST.vectors()) {
             sum += model.probability(vector);

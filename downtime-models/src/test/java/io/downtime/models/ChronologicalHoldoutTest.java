@@ -25,7 +25,7 @@ class ChronologicalHoldoutTest {
     private static final FeatureSchema SCHEMA = FeatureSchema.ofNames(List.of("score", "minute"), "test");
 
     /** A stand-in model: the probability is the row's first feature; it notes the minute of every row it scores (rows are scored in parallel). */
-    private static final class FirstFeature implements DowntimeClassifier {
+    private static final class FirstFeature implements DowntimeModel {
 
         private final List<Integer> scoredMinutes = java.util.Collections.synchronizedList(new ArrayList<>());
 

@@ -2,7 +2,7 @@ package io.downtime.predictor;
 
 import io.downtime.models.Explanation.Contribution;
 import io.downtime.models.ExplanationMethod;
-import io.downtime.models.Risk;
+import io.downtime.models.alarm.Risk;
 
 import java.time.Instant;
 import java.util.List;

@@ -1,10 +1,10 @@
 package io.downtime.predictor;
 
 import io.downtime.features.FeatureSchema;
-import io.downtime.models.DowntimeClassifier;
+import io.downtime.models.DowntimeModel;
 import io.downtime.models.Explanation;
 import io.downtime.models.ExplanationMethod;
-import io.downtime.models.Risk;
+import io.downtime.models.alarm.Risk;
 import io.downtime.models.Explanation.Contribution;
 import io.downtime.predictor.client.FeatureClient;
 import io.downtime.predictor.client.RemoteFeatureVector;
@@ -80,7 +80,7 @@ public class PredictionService {
     /** Scores a vector fetched from feature-service, after checking it has the model's schema. */
     public Prediction predict(RegisteredModel model, RemoteFeatureVector vector, boolean explain) {
         requireSchema(model, vector.schema());
-        double[] values = toVector(model.classifier().schema(), vector.features(), "features");
+        double[] values = toVector(model.model().schema(), vector.features(), "features");
         return score(model, vector.instance(), values, vector.timestamp(), vector.stale(), explain);
     }
 
@@ -104,7 +104,7 @@ public class PredictionService {
 
     private Prediction score(RegisteredModel model, String instance, double[] vector, Instant featuresAt,
                              boolean stale, boolean explain) {
-        DowntimeClassifier classifier = model.classifier();
+        DowntimeModel classifier = model.model();
         ModelMetadata metadata = model.metadata();
         double probability = classifier.probability(vector);
         List<Contribution> reasons = List.of();

@@ -38,7 +38,7 @@ public class ServedModelMetrics {
     public void describe(ModelMetadata model) {
         Tags tags = Tags.of("horizon", model.horizon(), "model", model.algorithm());
         info.register(List.of(MultiGauge.Row.of(tags.and("version", model.version(), "schema", model.featureSchema(),
-                "trained_on", model.trainedOnOrFleet()), 1)), true);
+                "trained_on", model.trainedOnOrFleet().id()), 1)), true);
         created.register(List.of(MultiGauge.Row.of(tags, Instant.parse(model.createdAt()).getEpochSecond())), true);
         threshold.register(List.of(MultiGauge.Row.of(tags, model.threshold())), true);
         ModelQuality q = model.quality();

@@ -18,7 +18,7 @@ class ClientContractTest {
     void thePredictorRecordsReadWhatPredictorServiceServes() {
         ApiContract predictor = ApiContract.of("predictor-service");
         assertEquals(List.of(), predictor.recordViolations(FleetRisk.class, "FleetRisk"));
-        assertEquals(List.of(), predictor.recordViolations(FleetRisk.InstanceRisk.class, "Prediction"));
+        assertEquals(List.of(), predictor.recordViolations(FleetRisk.Prediction.class, "Prediction"));
         assertEquals(List.of(), predictor.recordViolations(RiskPoint.class, "Point"));
     }
 

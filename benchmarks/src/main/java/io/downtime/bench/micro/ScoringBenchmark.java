@@ -1,6 +1,6 @@
 package io.downtime.bench.micro;
 
-import io.downtime.models.DowntimeClassifier;
+import io.downtime.models.DowntimeModel;
 import io.downtime.models.Explanation;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -22,7 +22,7 @@ public class ScoringBenchmark {
 
     static final int FLEET = 10_000;
 
-    private DowntimeClassifier model;
+    private DowntimeModel model;
     private double[][] fleet;
     private int next;
 

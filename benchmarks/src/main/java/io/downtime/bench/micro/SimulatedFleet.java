@@ -4,7 +4,7 @@ import io.downtime.features.DowntimeLabels;
 import io.downtime.features.FeatureExtractor;
 import io.downtime.features.InstanceSeries;
 import io.downtime.models.Algorithm;
-import io.downtime.models.DowntimeClassifier;
+import io.downtime.models.DowntimeModel;
 import io.downtime.models.LabelledRows;
 import io.downtime.models.ModelSettings;
 
@@ -48,7 +48,7 @@ final class SimulatedFleet {
     }
 
     /** An XGBoost model (the predictor's default settings) trained on every {@code step}-th labelled sample. */
-    DowntimeClassifier trainXGBoost(int step) {
+    DowntimeModel trainXGBoost(int step) {
         List<double[]> vectors = new ArrayList<>();
         List<Byte> labels = new ArrayList<>();
         List<String> instances = new ArrayList<>();

@@ -1,8 +1,11 @@
 package io.downtime.collector.config;
 
+import io.downtime.features.PrometheusDurationConverter;
 import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithConverter;
 import io.smallrye.config.WithDefault;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -38,11 +41,13 @@ public interface CollectorConfig {
 
     /** Time between two samples of an instance. */
     @WithDefault("1m")
-    String step();
+    @WithConverter(PrometheusDurationConverter.class)
+    Duration step();
 
     /** How much history each instance keeps in memory; older samples are dropped. */
     @WithDefault("3d")
-    String retention();
+    @WithConverter(PrometheusDurationConverter.class)
+    Duration retention();
 
     /** The part of the fleet this replica keeps, {@code i/n}: instances whose name hashes to i modulo n. */
     @WithDefault("0/1")
@@ -74,11 +79,13 @@ public interface CollectorConfig {
 
         /** History read at start-up, so models can train at once. */
         @WithDefault("1d")
-        String lookback();
+        @WithConverter(PrometheusDurationConverter.class)
+        Duration lookback();
 
         /** Longest wait for one query. */
         @WithDefault("10s")
-        String timeout();
+        @WithConverter(PrometheusDurationConverter.class)
+        Duration timeout();
 
         /** PromQL whose series mark an instance as down (in an incident) at each step. */
         @WithDefault("up == 0")
@@ -86,7 +93,8 @@ public interface CollectorConfig {
 
         /** Down periods shorter than this are not incidents (a missed scrape is not an outage). */
         @WithDefault("2m")
-        String minDownDuration();
+        @WithConverter(PrometheusDurationConverter.class)
+        Duration minDownDuration();
     }
 
     interface Simulator {
@@ -105,7 +113,8 @@ public interface CollectorConfig {
 
         /** History generated at start-up, so models can train at once. */
         @WithDefault("2d")
-        String history();
+        @WithConverter(PrometheusDurationConverter.class)
+        Duration history();
 
         /** Simulated time per real time: 1 is real time, 60 runs an hour a minute. */
         @WithDefault("1")
@@ -123,7 +132,8 @@ public interface CollectorConfig {
 
         /** Data appended at once at start-up, so models can train at once. */
         @WithDefault("7d")
-        String history();
+        @WithConverter(PrometheusDurationConverter.class)
+        Duration history();
 
         /** Dataset time per real time: 60 replays an hour of data a minute. */
         @WithDefault("60")

@@ -11,7 +11,6 @@ import io.downtime.collector.replay.ReplaySource;
 import io.downtime.collector.simulator.FleetSimulator;
 import io.downtime.collector.simulator.SimulatedHistory;
 import io.downtime.collector.simulator.SimulatorSource;
-import io.downtime.features.PrometheusDuration;
 import io.downtime.features.datasets.Datasets;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
@@ -48,8 +47,8 @@ public class CollectorWiring {
     @Singleton
     SimulatedHistory simulatedHistory(CollectorConfig config) {
         CollectorConfig.Simulator simulator = config.simulator();
-        return new SimulatedHistory(simulator.servers(), simulator.seed(), duration("collector.step", config.step()),
-                duration("collector.simulator.history", simulator.history()), () -> newLogCounters(config));
+        return new SimulatedHistory(simulator.servers(), simulator.seed(), config.step(), simulator.history(),
+                () -> newLogCounters(config));
     }
 
     @Produces
@@ -67,8 +66,8 @@ public class CollectorWiring {
         if (!simulator.enabled() && config.source() != CollectorConfig.Source.SIMULATOR) {
             return Optional.empty();
         }
-        Duration step = duration("collector.step", config.step());
-        Duration history = duration("collector.simulator.history", simulator.history());
+        Duration step = config.step();
+        Duration history = simulator.history();
         long origin = SimulatorSource.origin(clock.millis(), step, history);
         return Optional.of(new SimulatorSource(new FleetSimulator(simulator.servers(), simulator.seed(), origin, step),
                 logs, step, simulator.speed()));
@@ -81,31 +80,28 @@ public class CollectorWiring {
             case SIMULATOR -> simulator.orElseThrow();
             case REPLAY -> replay(config.replay());
             case PROMETHEUS -> new PrometheusSource(prometheus, signals(config.signals()),
-                    config.prometheus().downExpression(), duration("collector.step", config.step()),
-                    duration("collector.prometheus.lookback", config.prometheus().lookback()));
+                    config.prometheus().downExpression(), config.step(), config.prometheus().lookback());
         };
     }
 
     private static ReplaySource replay(CollectorConfig.Replay replay) {
         Path dir = Path.of(replay.dir().orElseThrow(() -> new IllegalArgumentException(
                 "collector.replay.dir must name the dataset directory when collector.source=replay")));
-        return new ReplaySource(Datasets.read(replay.dataset(), dir),
-                duration("collector.replay.history", replay.history()), replay.speed());
+        return new ReplaySource(Datasets.read(replay.dataset(), dir), replay.history(), replay.speed());
     }
 
     /** The time between samples: the dataset's own when replaying, else {@code collector.step}. */
     private static Duration step(CollectorConfig config) {
         return config.source() == CollectorConfig.Source.REPLAY ? Datasets.step(config.replay().dataset())
-                : duration("collector.step", config.step());
+                : config.step();
     }
 
     @Produces
     @Singleton
     InstanceWindows windows(CollectorConfig config, MetricSource source, LogCounters logs) {
-        return new InstanceWindows(source.signals(), logs, step(config),
-                duration("collector.retention", config.retention()), Shard.parse(config.shard()),
+        return new InstanceWindows(source.signals(), logs, step(config), config.retention(), Shard.parse(config.shard()),
                 config.source() == CollectorConfig.Source.PROMETHEUS
-                        ? duration("collector.prometheus.min-down-duration", config.prometheus().minDownDuration())
+                        ? config.prometheus().minDownDuration()
                         : Duration.ZERO);
     }
 
@@ -117,14 +113,6 @@ public class CollectorWiring {
             }
         });
         return signals;
-    }
-
-    public static Duration duration(String property, String value) {
-        try {
-            return PrometheusDuration.parse(value);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(property + ": " + e.getMessage(), e);
-        }
     }
 
     private static Pattern compile(String name, String regex) {

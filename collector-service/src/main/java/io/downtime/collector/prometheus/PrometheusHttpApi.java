@@ -9,7 +9,6 @@ import io.smallrye.faulttolerance.api.CircuitBreakerName;
 import io.smallrye.faulttolerance.api.CircuitBreakerState;
 import io.smallrye.faulttolerance.api.ExponentialBackoff;
 import io.downtime.collector.config.CollectorConfig;
-import io.downtime.collector.config.CollectorWiring;
 import io.downtime.features.PrometheusDuration;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.ProcessingException;
@@ -56,8 +55,7 @@ public class PrometheusHttpApi implements PrometheusApi {
                 opened.increment();
             }
         });
-        this.queryTimeout = PrometheusDuration.format(
-                CollectorWiring.duration("collector.prometheus.timeout", config.prometheus().timeout()));
+        this.queryTimeout = PrometheusDuration.format(config.prometheus().timeout());
     }
 
     /** While the breaker is open this throws {@code CircuitBreakerOpenException} without calling the store. */

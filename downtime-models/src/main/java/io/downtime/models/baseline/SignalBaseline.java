@@ -3,7 +3,7 @@ package io.downtime.models.baseline;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.downtime.features.FeatureSchema;
-import io.downtime.models.DowntimeClassifier;
+import io.downtime.models.DowntimeModel;
 import io.downtime.models.Explanation;
 import io.downtime.models.ExplanationMethod;
 import io.downtime.models.ModelJson;
@@ -36,7 +36,7 @@ import java.util.List;
  */
 public record SignalBaseline(Kind kind, FeatureSchema schema, int[] lastIndex, int[] slopeIndex, double[] means,
                              double[] stds, int horizonSamples, PlattScaling platt, double samplingRatio)
-        implements DowntimeClassifier {
+        implements DowntimeModel {
 
     /** The rule a baseline applies. */
     public enum Kind {

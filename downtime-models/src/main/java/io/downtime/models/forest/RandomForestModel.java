@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.downtime.features.FeatureSchema;
 import io.downtime.models.ColumnScaling;
-import io.downtime.models.DowntimeClassifier;
+import io.downtime.models.DowntimeModel;
 import io.downtime.models.Explanation;
 import io.downtime.models.ExplanationMethod;
 import io.downtime.models.ModelJson;
@@ -26,7 +26,7 @@ import java.util.List;
  * @param samplingRatio share of negative rows the forest was trained on over the share of positive rows
  */
 public record RandomForestModel(FeatureSchema schema, ColumnScaling imputation, TreeEnsemble trees,
-                                double samplingRatio) implements DowntimeClassifier {
+                                double samplingRatio) implements DowntimeModel {
 
     public static final String ALGORITHM = "random-forest";
     private static final String FORMAT = "downtime-random-forest-v1";

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.downtime.features.FeatureSchema;
 import io.downtime.models.ColumnScaling;
-import io.downtime.models.DowntimeClassifier;
+import io.downtime.models.DowntimeModel;
 import io.downtime.models.Explanation;
 import io.downtime.models.ExplanationMethod;
 import io.downtime.models.ModelJson;
@@ -23,7 +23,7 @@ import io.downtime.models.baseline.BaselineInputs;
  * @param intercept    the margin of the all-means vector
  */
 public record LogisticModel(FeatureSchema schema, BaselineInputs inputs, ColumnScaling scaling, double[] coefficients,
-                            double intercept) implements DowntimeClassifier {
+                            double intercept) implements DowntimeModel {
 
     public static final String ALGORITHM = "logistic";
     private static final String FORMAT = "downtime-logistic-v1";

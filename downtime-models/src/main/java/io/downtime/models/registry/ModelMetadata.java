@@ -1,5 +1,6 @@
 package io.downtime.models.registry;
 
+import io.downtime.features.HistorySource;
 import io.downtime.models.ModelQuality;
 
 import java.util.List;
@@ -21,23 +22,17 @@ import java.util.Map;
  * @param importance        the features that weigh most in the model, largest first, with their share of total gain
  * @param trainingRows      how the training rows were chosen from the fleet (e.g. every row, or which instances of a
  *                          bounded sample); null when not recorded
- * @param trainedOn         whose history it was trained on: {@value #FLEET} (the served fleet's own) or
- *                          {@value #SIMULATOR} (a cold start: the simulated fleet's, until the fleet has incidents);
- *                          null (older models) means the fleet's
+ * @param trainedOn         whose history it was trained on: the served fleet's own, or the simulated fleet's (a cold
+ *                          start, until the fleet has incidents); null (older models) means the fleet's
  */
 public record ModelMetadata(String version, String algorithm, String horizon, String featureSchema,
                             List<String> featureNames, String featureDefinition, double threshold,
                             ModelQuality quality, Map<String, String> sha256, String createdAt,
-                            List<FeatureWeight> importance, String trainingRows, String trainedOn) {
-
-    /** Trained on the served fleet's own history. */
-    public static final String FLEET = "fleet";
-    /** Trained on the simulated fleet's history: a cold start. */
-    public static final String SIMULATOR = "simulator";
+                            List<FeatureWeight> importance, String trainingRows, HistorySource trainedOn) {
 
     /** {@link #trainedOn()}, with older models' null read as the fleet. */
-    public String trainedOnOrFleet() {
-        return trainedOn == null ? FLEET : trainedOn;
+    public HistorySource trainedOnOrFleet() {
+        return trainedOn == null ? HistorySource.FLEET : trainedOn;
     }
 
     /** A feature's share of the model's total gain. */

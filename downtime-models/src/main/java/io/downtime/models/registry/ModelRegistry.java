@@ -4,7 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.downtime.features.FeatureSchema;
-import io.downtime.models.DowntimeClassifier;
+import io.downtime.features.HistorySource;
+import io.downtime.models.DowntimeModel;
 import io.downtime.models.ModelQuality;
 import io.downtime.models.Algorithm;
 import org.jboss.logging.Logger;
@@ -81,21 +82,21 @@ public final class ModelRegistry {
     }
 
     /** A model with its metadata, ready to serve. */
-    public record RegisteredModel(ModelMetadata metadata, DowntimeClassifier classifier) {
+    public record RegisteredModel(ModelMetadata metadata, DowntimeModel model) {
     }
 
     /** Stores {@code model} as a new version and makes it the champion of {@code horizon}. */
-    public synchronized RegisteredModel register(DowntimeClassifier model, String horizon, double threshold,
+    public synchronized RegisteredModel register(DowntimeModel model, String horizon, double threshold,
                                                  ModelQuality quality) throws IOException {
-        return register(model, horizon, threshold, quality, null, ModelMetadata.FLEET);
+        return register(model, horizon, threshold, quality, null, HistorySource.FLEET);
     }
 
     /**
-     * As {@link #register(DowntimeClassifier, String, double, ModelQuality)}, saying how the training rows were chosen
-     * and whose history they are ({@link ModelMetadata#FLEET} or {@link ModelMetadata#SIMULATOR}).
+     * As {@link #register(DowntimeModel, String, double, ModelQuality)}, saying how the training rows were chosen
+     * and whose history they are ({@link HistorySource}).
      */
-    public synchronized RegisteredModel register(DowntimeClassifier model, String horizon, double threshold,
-                                                 ModelQuality quality, String trainingRows, String trainedOn)
+    public synchronized RegisteredModel register(DowntimeModel model, String horizon, double threshold,
+                                                 ModelQuality quality, String trainingRows, HistorySource trainedOn)
             throws IOException {
         RegisteredModel registered = store(model, horizon, threshold, quality, trainingRows, trainedOn);
         String version = registered.metadata().version();
@@ -109,14 +110,14 @@ public final class ModelRegistry {
     }
 
     /** Stores {@code model} as a new version without serving it (a challenger that lost, kept for the record). */
-    public synchronized RegisteredModel store(DowntimeClassifier model, String horizon, double threshold,
+    public synchronized RegisteredModel store(DowntimeModel model, String horizon, double threshold,
                                               ModelQuality quality) throws IOException {
-        return store(model, horizon, threshold, quality, null, ModelMetadata.FLEET);
+        return store(model, horizon, threshold, quality, null, HistorySource.FLEET);
     }
 
-    /** As {@link #store(DowntimeClassifier, String, double, ModelQuality)}, with the training rows' provenance. */
-    public synchronized RegisteredModel store(DowntimeClassifier model, String horizon, double threshold,
-                                              ModelQuality quality, String trainingRows, String trainedOn)
+    /** As {@link #store(DowntimeModel, String, double, ModelQuality)}, with the training rows' provenance. */
+    public synchronized RegisteredModel store(DowntimeModel model, String horizon, double threshold,
+                                              ModelQuality quality, String trainingRows, HistorySource trainedOn)
             throws IOException {
         String version = nextVersion();
         Path staging = models.resolve(".staging-" + UUID.randomUUID());
@@ -232,7 +233,7 @@ public final class ModelRegistry {
     }
 
     /** The 15 features that weigh most in the model, with their share of its total importance. */
-    private static List<ModelMetadata.FeatureWeight> importance(DowntimeClassifier model) {
+    private static List<ModelMetadata.FeatureWeight> importance(DowntimeModel model) {
         double[] gain = model.featureImportance();
         double total = Arrays.stream(gain).sum();
         List<String> names = model.schema().names();

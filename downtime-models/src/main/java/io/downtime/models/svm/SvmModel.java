@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.downtime.features.FeatureSchema;
 import io.downtime.models.ColumnScaling;
-import io.downtime.models.DowntimeClassifier;
+import io.downtime.models.DowntimeModel;
 import io.downtime.models.Explanation;
 import io.downtime.models.ExplanationMethod;
 import io.downtime.models.ModelJson;
@@ -33,7 +33,7 @@ import java.util.List;
  */
 public record SvmModel(FeatureSchema schema, BaselineInputs inputs, ColumnScaling scaling, double[][] supportVectors, double[] weights,
                        double intercept, double sigma, PlattScaling platt, double samplingRatio)
-        implements DowntimeClassifier {
+        implements DowntimeModel {
 
     public static final String ALGORITHM = "svm";
     private static final String FORMAT = "downtime-svm-rbf-v1";

@@ -1,7 +1,7 @@
 package io.downtime.models.xgboost;
 
 import io.downtime.features.FeatureSchema;
-import io.downtime.models.DowntimeClassifier;
+import io.downtime.models.DowntimeModel;
 import io.downtime.models.Explanation;
 import io.downtime.models.ExplanationMethod;
 
@@ -11,7 +11,7 @@ import io.downtime.models.ExplanationMethod;
  * @param schema feature schema the model was trained on
  * @param json   the model in XGBoost's JSON format, the form it is stored in
  */
-public record XGBoostModel(FeatureSchema schema, byte[] json, XGBoostJsonScorer scorer) implements DowntimeClassifier {
+public record XGBoostModel(FeatureSchema schema, byte[] json, XGBoostJsonScorer scorer) implements DowntimeModel {
 
     public static final String ALGORITHM = "xgboost";
 

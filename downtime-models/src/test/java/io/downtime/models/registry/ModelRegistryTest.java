@@ -3,8 +3,8 @@ package io.downtime.models.registry;
 import io.downtime.features.FeatureSchema;
 import io.downtime.models.LabelledRows;
 import io.downtime.models.ModelQuality;
-import io.downtime.models.evaluation.Calibration;
-import io.downtime.models.evaluation.EventMetrics;
+import io.downtime.models.quality.Calibration;
+import io.downtime.models.quality.EventMetrics;
 import io.downtime.models.xgboost.XGBoostModel;
 import io.downtime.models.xgboost.XGBoostSettings;
 import io.downtime.models.xgboost.XGBoostTrainer;
@@ -69,7 +69,7 @@ class ModelRegistryTest {
         assertEquals("000002", champion.metadata().version());
         assertEquals(0.4, champion.metadata().threshold());
         double[] vector = {1.5, 0};
-        assertEquals(second.probability(vector), champion.classifier().probability(vector), 0);
+        assertEquals(second.probability(vector), champion.model().probability(vector), 0);
         assertEquals(List.of("000002", "000001"), reopened.list().stream().map(ModelMetadata::version).toList());
     }
 

@@ -62,7 +62,7 @@ class RegistryCrashTest {
             ModelRegistry.RegisteredModel champion = reopened.champion("1h").orElseThrow();
             assertTrue(champion.metadata().version().compareTo(lastAcknowledged) >= 0,
                     "champion " + champion.metadata().version() + " older than acknowledged " + lastAcknowledged);
-            assertTrue(Double.isFinite(champion.classifier().probability(new double[]{1.5, 0})));
+            assertTrue(Double.isFinite(champion.model().probability(new double[]{1.5, 0})));
             List<ModelMetadata> versions = reopened.list();
             assertFalse(versions.isEmpty());
             for (ModelMetadata version : versions) {

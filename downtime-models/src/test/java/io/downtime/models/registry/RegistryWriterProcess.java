@@ -36,7 +36,7 @@ public final class RegistryWriterProcess {
         ModelRegistry.RegisteredModel champion = registry.champion("1h").orElseThrow();
         System.out.println("champion " + champion.metadata().version());
         try {
-            ModelRegistry.RegisteredModel registered = registry.register(champion.classifier(), "1h", 0.5,
+            ModelRegistry.RegisteredModel registered = registry.register(champion.model(), "1h", 0.5,
                     ModelRegistryTest.QUALITY);
             System.out.println("registered " + registered.metadata().version());
         } catch (IOException e) {

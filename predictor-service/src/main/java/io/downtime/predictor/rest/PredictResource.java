@@ -97,8 +97,8 @@ public class PredictResource {
     /** The reader for {@code model}'s schema: built once per schema, as it prepares every feature name. */
     private PredictRequestReader reader(RegisteredModel model) {
         PredictRequestReader cached = reader;
-        if (cached == null || cached.schema() != model.classifier().schema()) {
-            cached = new PredictRequestReader(model.classifier().schema());
+        if (cached == null || cached.schema() != model.model().schema()) {
+            cached = new PredictRequestReader(model.model().schema());
             reader = cached;
         }
         return cached;

@@ -1,17 +1,18 @@
 package io.downtime.predictor.training;
 
 import io.downtime.features.FeatureSchema;
+import io.downtime.features.HistorySource;
 import io.downtime.features.PrometheusDuration;
 import io.downtime.features.TrainingSetCsv;
 import io.downtime.models.Algorithm;
 import io.downtime.models.ChronologicalHoldout;
-import io.downtime.models.DowntimeClassifier;
+import io.downtime.models.DowntimeModel;
 import io.downtime.models.LabelledRows;
 import io.downtime.models.ModelQuality;
 import io.downtime.models.ModelSettings;
 import io.downtime.models.QualityMeasurement;
-import io.downtime.models.evaluation.BinaryMetrics;
-import io.downtime.models.evaluation.EventMetrics;
+import io.downtime.models.quality.BinaryMetrics;
+import io.downtime.models.quality.EventMetrics;
 import io.downtime.models.xgboost.XGBoostSettings;
 import io.downtime.predictor.ServedModel;
 import io.downtime.predictor.client.FeatureClient;
@@ -80,7 +81,7 @@ public class ModelTraining {
         progress.report("fetching the training set", 5);
         FeatureSchema schema = features.schema().toSchema();
         LOG.infof("training a %s model for horizon %s on feature schema %s", algorithm.id(), horizon, schema.hash());
-        TrainingData data = fetch(schema, horizon, ModelMetadata.FLEET);
+        TrainingData data = fetch(schema, horizon, HistorySource.FLEET);
         int incidents = EventMetrics.count(data.rows().incidents(), data.rows().instances(), data.rows().timestamps());
         int needed = config.training().minIncidents();
         if (incidents < needed) {
@@ -91,7 +92,7 @@ public class ModelTraining {
             }
             LOG.infof("%s: the first model is trained on the simulator's fleet (a cold start); it is replaced by "
                     + "champion/challenger once the fleet's own history has enough incidents", shortfall);
-            data = fetch(schema, horizon, ModelMetadata.SIMULATOR);
+            data = fetch(schema, horizon, HistorySource.SIMULATOR);
         }
         LabelledRows rows = data.rows();
         String sampling = data.sampling();
@@ -103,7 +104,7 @@ public class ModelTraining {
         ModelSettings settings = new ModelSettings(new XGBoostSettings(training.rounds(), training.maxDepth(),
                 training.eta(), 0.8, Math.max(1, Runtime.getRuntime().availableProcessors()), 42), defaults.forest(),
                 defaults.svm(), defaults.logistic(), defaults.horizonSamples());
-        ChronologicalHoldout.Outcome<DowntimeClassifier> outcome =
+        ChronologicalHoldout.Outcome<DowntimeModel> outcome =
                 new ChronologicalHoldout(training.validationShare(), horizonDuration, training.alertBudget())
                         .run(rows, algorithm.trainer(settings));
         ModelQuality quality = outcome.quality();
@@ -131,11 +132,11 @@ public class ModelTraining {
     }
 
     /** Labelled rows, how they were chosen, and whose history they are. */
-    private record TrainingData(LabelledRows rows, String sampling, String source) {
+    private record TrainingData(LabelledRows rows, String sampling, HistorySource source) {
     }
 
-    private TrainingData fetch(FeatureSchema schema, String horizon, String source) throws IOException {
-        try (Response response = features.trainingSet(horizon, config.training().maxRows(), source);
+    private TrainingData fetch(FeatureSchema schema, String horizon, HistorySource source) throws IOException {
+        try (Response response = features.trainingSet(horizon, config.training().maxRows(), source.id());
              InputStream csv = response.readEntity(InputStream.class)) {
             String sampling = response.getHeaderString(TRAINING_SAMPLING_HEADER);
             return new TrainingData(LabelledRows.of(schema, TrainingSetCsv.read(
@@ -151,7 +152,7 @@ public class ModelTraining {
                 .filter(champion -> champion.metadata().featureSchema().equals(schema.hash()))
                 .map(champion -> {
                     LabelledRows validation = rows.between(quality.validationFrom(), quality.validationTo() + 1);
-                    double[] scores = QualityMeasurement.scores(champion.classifier(), validation);
+                    double[] scores = QualityMeasurement.scores(champion.model(), validation);
                     return BinaryMetrics.prAuc(scores, validation.labels());
                 });
     }

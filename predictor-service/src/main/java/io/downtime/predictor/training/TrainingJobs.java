@@ -46,11 +46,26 @@ public class TrainingJobs {
      * @param result   the new model and whether it became the champion; null unless succeeded
      * @param error    why it failed; null unless failed
      */
-    public record Job(String id, String horizon, String algorithm, String state, String phase, int percent, Instant started,
-                      Instant finished, ModelTraining.Result result, String error) {
+    public record Job(String id, String horizon, String algorithm, State state, String phase, int percent,
+                      Instant started, Instant finished, ModelTraining.Result result, String error) {
 
         public boolean running() {
-            return "running".equals(state);
+            return state == State.RUNNING;
+        }
+    }
+
+    /** Where a job is; served by its id ({@code running}). */
+    public enum State {
+        RUNNING, SUCCEEDED, FAILED;
+
+        @com.fasterxml.jackson.annotation.JsonValue
+        public String id() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+
+        @Override
+        public String toString() {
+            return id();
         }
     }
 
@@ -85,7 +100,7 @@ public class TrainingJobs {
             return Optional.empty();
         }
         String id = UUID.randomUUID().toString().substring(0, 8);
-        Job job = new Job(id, horizon, algorithm.id(), "running", "queued", 0, clock.instant(), null, null, null);
+        Job job = new Job(id, horizon, algorithm.id(), State.RUNNING, "queued", 0, clock.instant(), null, null, null);
         remember(job);
         worker.submit(() -> run(id, algorithm));
         return Optional.of(job);
@@ -135,11 +150,11 @@ public class TrainingJobs {
     private void run(String id, Algorithm algorithm) {
         try {
             ModelTraining.Result result = training.train(algorithm, (phase, percent) -> update(id, phase, percent));
-            finish(id, "succeeded", result, null);
+            finish(id, State.SUCCEEDED, result, null);
         } catch (Exception | OutOfMemoryError e) {
             String cause = FirstTraining.describe(e);
             LOG.errorf(e, "training job %s failed: %s", id, cause);
-            finish(id, "failed", null, cause);
+            finish(id, State.FAILED, null, cause);
         }
     }
 
@@ -148,7 +163,7 @@ public class TrainingJobs {
         remember(new Job(id, job.horizon(), job.algorithm(), job.state(), phase, percent, job.started(), null, null, null));
     }
 
-    private synchronized void finish(String id, String state, ModelTraining.Result result, String error) {
+    private synchronized void finish(String id, State state, ModelTraining.Result result, String error) {
         Job job = jobs.get(id);
         remember(new Job(id, job.horizon(), job.algorithm(), state, job.phase(), result == null ? job.percent() : 100, job.started(),
                 clock.instant(), result, error));

@@ -8,10 +8,10 @@ import java.util.Locale;
  * The predictor's newest fleet scores, riskiest first; {@code stale} with a reason when its data source stopped
  * answering after them.
  */
-public record FleetRisk(Instant scoredAt, List<InstanceRisk> predictions, boolean stale, String staleReason) {
+public record FleetRisk(Instant scoredAt, List<Prediction> predictions, boolean stale, String staleReason) {
 
     /** One instance's score and its strongest reasons. */
-    public record InstanceRisk(String instance, double probability, String horizon, String risk, double threshold,
+    public record Prediction(String instance, double probability, String horizon, String risk, double threshold,
                                Model model, List<Contribution> explanation, String explanationMethod,
                                Instant featuresAt, boolean stale) {
 

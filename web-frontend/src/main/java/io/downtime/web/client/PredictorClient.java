@@ -33,7 +33,7 @@ public interface PredictorClient {
     @POST
     @Path("predict")
     @Consumes(MediaType.APPLICATION_JSON)
-    FleetRisk.InstanceRisk predict(JsonNode request);
+    FleetRisk.Prediction predict(JsonNode request);
 
     @GET
     @Path("models")

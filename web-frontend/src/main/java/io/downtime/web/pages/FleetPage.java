@@ -2,7 +2,7 @@ package io.downtime.web.pages;
 
 import io.downtime.web.charts.SvgCharts;
 import io.downtime.web.client.FleetRisk;
-import io.downtime.web.client.FleetRisk.InstanceRisk;
+import io.downtime.web.client.FleetRisk.Prediction;
 import io.downtime.web.client.PredictorClient;
 import io.downtime.web.client.RiskPoint;
 import io.quarkus.qute.CheckedTemplate;
@@ -32,7 +32,7 @@ public class FleetPage {
      * @param sparkline SVG of its recent scores
      * @param freshness how old the data behind the score is, e.g. {@code 40 s}
      */
-    public record Row(InstanceRisk risk, String sparkline, String freshness) {
+    public record Row(Prediction risk, String sparkline, String freshness) {
     }
 
     @CheckedTemplate
@@ -94,12 +94,12 @@ public class FleetPage {
                 : Templates.fleet(rows, fleet.scoredAt(), scoredText, filter, order, stale);
     }
 
-    private static Comparator<InstanceRisk> comparator(String sort) {
+    private static Comparator<Prediction> comparator(String sort) {
         return switch (sort) {
-            case "name" -> Comparator.comparing(InstanceRisk::instance);
-            case "freshness" -> Comparator.comparing((InstanceRisk p) -> p.featuresAt() == null ? Instant.MIN : p.featuresAt())
+            case "name" -> Comparator.comparing(Prediction::instance);
+            case "freshness" -> Comparator.comparing((Prediction p) -> p.featuresAt() == null ? Instant.MIN : p.featuresAt())
                     .reversed();
-            default -> Comparator.comparingDouble(InstanceRisk::probability).reversed();
+            default -> Comparator.comparingDouble(Prediction::probability).reversed();
         };
     }
 

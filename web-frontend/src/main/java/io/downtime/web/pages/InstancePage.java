@@ -3,7 +3,7 @@ package io.downtime.web.pages;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.downtime.web.charts.SvgCharts;
 import io.downtime.web.client.CollectorClient;
-import io.downtime.web.client.FleetRisk.InstanceRisk;
+import io.downtime.web.client.FleetRisk.Prediction;
 import io.downtime.web.client.PredictorClient;
 import io.downtime.web.client.RiskPoint;
 import io.quarkus.qute.CheckedTemplate;
@@ -29,7 +29,7 @@ public class InstancePage {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance instance(String instance, InstanceRisk prediction, String explanation,
+        static native TemplateInstance instance(String instance, Prediction prediction, String explanation,
                                                 Chart probability, List<Chart> signals, List<Chart> logs,
                                                 List<String> problems);
     }
@@ -48,7 +48,7 @@ public class InstancePage {
     @Produces(MediaType.TEXT_HTML)
     public TemplateInstance instance(@PathParam("instance") String instance) {
         List<String> problems = new ArrayList<>();
-        InstanceRisk prediction = null;
+        Prediction prediction = null;
         try {
             prediction = predictor.predict(JsonNodeFactory.instance.objectNode().put("instance", instance));
         } catch (RuntimeException e) {

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.downtime.web.charts.SvgCharts;
 import io.downtime.web.client.FeatureClient;
 import io.downtime.web.client.FleetRisk;
-import io.downtime.web.client.FleetRisk.InstanceRisk;
+import io.downtime.web.client.FleetRisk.Prediction;
 import io.downtime.web.client.PredictorClient;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -44,7 +44,7 @@ public class PredictPage {
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance predict(List<String> instances, String instance, List<Field> fields,
-                                               InstanceRisk result, String explanation, String problem);
+                                               Prediction result, String explanation, String problem);
     }
 
     private final PredictorClient predictor;
@@ -64,7 +64,7 @@ public class PredictPage {
                     instances.isEmpty() ? "No instances: predictor-service has not scored the fleet yet." : null);
         }
         try {
-            InstanceRisk current = predictor.predict(JsonNodeFactory.instance.objectNode().put("instance", instance));
+            Prediction current = predictor.predict(JsonNodeFactory.instance.objectNode().put("instance", instance));
             Map<String, Double> vector = features.latest(instance).features();
             List<Field> fields = current.explanation().stream()
                     .map(c -> new Field(c.feature(), display(vector.get(c.feature())))).toList();
@@ -129,7 +129,7 @@ public class PredictPage {
                     values.put(name, value);
                 }
             });
-            InstanceRisk result = predictor.predict(request);
+            Prediction result = predictor.predict(request);
             return Templates.predict(instances, instance, fields, result, bars(result), null);
         } catch (NumberFormatException e) {
             return Templates.predict(instances, instance, List.of(), null, null, "Every value must be a number.");
@@ -144,10 +144,10 @@ public class PredictPage {
     /** The scored instances by name, for the picker; empty when the predictor does not answer. */
     private List<String> instances() {
         return Backend.call("predictor-service", predictor::predictions)
-                .map(f -> f.predictions().stream().map(InstanceRisk::instance).sorted().toList()).orElse(List.of());
+                .map(f -> f.predictions().stream().map(Prediction::instance).sorted().toList()).orElse(List.of());
     }
 
-    private static String bars(FleetRisk.InstanceRisk risk) {
+    private static String bars(FleetRisk.Prediction risk) {
         return SvgCharts.contributionBars(risk.explanation().stream()
                 .map(c -> new SvgCharts.Bar(c.feature(), c.contribution())).toList(), "feature contributions");
     }

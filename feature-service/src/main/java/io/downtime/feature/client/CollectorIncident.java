@@ -1,5 +1,0 @@
-package io.downtime.feature.client;
-
-/** An incident the collector knows, as {@code GET /incidents} lists it (the fields this service reads). */
-public record CollectorIncident(String instance) {
-}

@@ -1,5 +1,0 @@
-package io.downtime.feature.client;
-
-/** An instance the collector knows, as {@code GET /instances} lists it (the fields this service reads). */
-public record CollectorInstance(String instance, int samples) {
-}

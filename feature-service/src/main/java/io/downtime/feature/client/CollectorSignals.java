@@ -1,7 +1,0 @@
-package io.downtime.feature.client;
-
-import java.util.List;
-
-/** The collector's signals: its source, the time between samples (Prometheus notation) and the signal names. */
-public record CollectorSignals(String source, String step, List<String> signals) {
-}
