@@ -2,22 +2,44 @@ package io.downtime.collector;
 
 import io.downtime.features.InstanceSeries;
 
+import com.fasterxml.jackson.annotation.JsonValue;
+
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 
 /** Incidents are runs of down samples; runs shorter than a minimum that have ended are not incidents. */
 public final class Incidents {
+
+    /** Where an incident is known from. */
+    public enum Source {
+        /** A run of down samples: the metric source's down expression, the simulator, or a dataset's labels. */
+        SAMPLES,
+        /** An alert that Alertmanager sent to {@code POST /ingest/alertmanager}. */
+        ALERTMANAGER;
+
+        @JsonValue
+        public String id() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
 
     /**
      * One incident.
      *
      * @param instance the instance
-     * @param start    time of its first down sample
-     * @param end      time of the first sample after it, null while it is under way
+     * @param start    time of its first down sample, or when its alert started firing
+     * @param end      time of the first sample after it, or when its alert resolved; null while it is under way
+     * @param source   where it is known from
+     * @param alert    the alert that declared it; null for one of the samples
      */
-    public record Incident(String instance, Instant start, Instant end) {
+    public record Incident(String instance, Instant start, Instant end, Source source, String alert) {
+
+        static Incident ofSamples(String instance, Instant start, Instant end) {
+            return new Incident(instance, start, end, Source.SAMPLES, null);
+        }
     }
 
     private Incidents() {
@@ -68,7 +90,7 @@ public final class Incidents {
     public static List<Incident> of(InstanceSeries series) {
         long[] timestamps = series.timestamps();
         return runs(series.incidents()).stream()
-                .map(run -> new Incident(series.instance(), Instant.ofEpochMilli(timestamps[run[0]]),
+                .map(run -> Incident.ofSamples(series.instance(), Instant.ofEpochMilli(timestamps[run[0]]),
                         run[1] < timestamps.length ? Instant.ofEpochMilli(timestamps[run[1]]) : null))
                 .toList();
     }

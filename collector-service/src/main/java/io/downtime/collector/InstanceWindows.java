@@ -32,6 +32,7 @@ public final class InstanceWindows implements SampleSink {
     private final String epoch = UUID.randomUUID().toString();
     private final LongAdder accepted = new LongAdder();
     private final LongAdder ignored = new LongAdder();
+    private final IncidentLabels declared;
 
     /**
      * @param metricSignals the source's signals, in the order it appends them
@@ -43,6 +44,15 @@ public final class InstanceWindows implements SampleSink {
      */
     public InstanceWindows(List<String> metricSignals, LogCounters logs, Duration step, Duration retention, Shard shard,
                            Duration minIncident) {
+        this(metricSignals, logs, step, retention, shard, minIncident, IncidentLabels.NONE);
+    }
+
+    /**
+     * @param declared incidents known from elsewhere (alerts), which label the samples they cover
+     */
+    public InstanceWindows(List<String> metricSignals, LogCounters logs, Duration step, Duration retention, Shard shard,
+                           Duration minIncident, IncidentLabels declared) {
+        this.declared = declared;
         this.metricSignals = List.copyOf(metricSignals);
         List<String> all = new ArrayList<>(metricSignals);
         all.addAll(logs.signals());
@@ -157,8 +167,21 @@ public final class InstanceWindows implements SampleSink {
         return Optional.ofNullable(windows.get(instance));
     }
 
-    /** Samples of {@code window} in {@code [fromMillis, toMillis]}, incidents too short to count cleared from the labels. */
+    /**
+     * Samples of {@code window} in {@code [fromMillis, toMillis]}, labelled: the samples' own incidents (those too short
+     * to count cleared) and the incidents declared elsewhere that cover them.
+     */
     public InstanceSeries series(RollingWindow window, long fromMillis, long toMillis) {
+        return declared.label(sampledSeries(window, fromMillis, toMillis));
+    }
+
+    /** {@code series} (of the store's older history) with the declared incidents that cover its samples. */
+    public InstanceSeries withDeclaredIncidents(InstanceSeries series) {
+        return declared.label(series);
+    }
+
+    /** Like {@link #series}, labelled with the samples' own incidents only. */
+    public InstanceSeries sampledSeries(RollingWindow window, long fromMillis, long toMillis) {
         return Incidents.withoutShortRuns(window.between(fromMillis, toMillis), minIncidentSteps);
     }
 }

@@ -31,7 +31,7 @@ class IncidentsTest {
         InstanceSeries series = InstanceSeries.observed("x", timestamps, List.of("a"), new double[1][5], down(".DD.D"));
         List<Incidents.Incident> incidents = Incidents.of(series);
         assertEquals(List.of(
-                new Incidents.Incident("x", Instant.ofEpochMilli(60_000), Instant.ofEpochMilli(180_000)),
-                new Incidents.Incident("x", Instant.ofEpochMilli(240_000), null)), incidents);
+                Incidents.Incident.ofSamples("x", Instant.ofEpochMilli(60_000), Instant.ofEpochMilli(180_000)),
+                Incidents.Incident.ofSamples("x", Instant.ofEpochMilli(240_000), null)), incidents);
     }
 }

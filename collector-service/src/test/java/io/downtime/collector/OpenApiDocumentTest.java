@@ -27,7 +27,7 @@ class OpenApiDocumentTest {
 
     @Test
     void everyOperationDocumentsEveryAnswerItCanGive() throws Exception {
-        OpenApiCheck.assertComplete(base.toString(), Set.of("POST /ingest/logs"));
+        OpenApiCheck.assertComplete(base.toString(), Set.of("POST /ingest/logs", "POST /ingest/alertmanager"));
     }
 
     @Test
@@ -45,5 +45,12 @@ class OpenApiDocumentTest {
             Response response = given().urlEncodingEnabled(false).get(path);
             ApiContract.of(SERVICE).assertAllows("GET", path.replaceAll("\\?.*", ""), response.statusCode(), response.asString());
         }
+        Response received = given().contentType("application/json").body(("{\"version\": \"4\", \"status\": "
+                + "\"firing\", \"alerts\": [{\"status\": \"firing\", \"fingerprint\": \"0a1b2c\", \"labels\": "
+                + "{\"alertname\": \"InstanceDown\", \"instance\": \"%s\"}, \"startsAt\": \"2026-12-01T10:00:00Z\"}]}")
+                .formatted(instance)).post("/ingest/alertmanager");
+        ApiContract.of(SERVICE).assertAllows("POST", "/ingest/alertmanager", received.statusCode(), received.asString());
+        Response incidents = given().get("/incidents");
+        ApiContract.of(SERVICE).assertAllows("GET", "/incidents", incidents.statusCode(), incidents.asString());
     }
 }

@@ -71,6 +71,30 @@ public interface CollectorConfig {
     /** Log ingestion at {@code POST /ingest/logs}. */
     Logs logs();
 
+    /** Incidents declared by Alertmanager's alerts, at {@code POST /ingest/alertmanager}. */
+    Alertmanager alertmanager();
+
+    interface Alertmanager {
+
+        /** Names of the alerts that declare an outage of the instance they name. */
+        @WithDefault("InstanceDown")
+        List<String> alertNames();
+
+        /**
+         * Label matchers an alert must also satisfy, in Prometheus notation: {@code severity="critical"},
+         * {@code env!="test"}, {@code job=~"node|db"}; none by default.
+         */
+        Optional<List<String>> matchers();
+
+        /** The label that names the instance (as the collector names it). */
+        @WithDefault("instance")
+        String instanceLabel();
+
+        /** The journal of the declared incidents: on a volume that survives restarts. */
+        @WithDefault("data/collector/incidents.journal")
+        String journal();
+    }
+
     interface Prometheus {
 
         /** Base URL of the Prometheus HTTP API, e.g. {@code http://prometheus:9090}. */

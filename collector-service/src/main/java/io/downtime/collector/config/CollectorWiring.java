@@ -3,6 +3,8 @@ package io.downtime.collector.config;
 import io.downtime.collector.InstanceWindows;
 import io.downtime.collector.MetricSource;
 import io.downtime.collector.Shard;
+import io.downtime.collector.alerts.DeclaredIncidents;
+import io.downtime.collector.alerts.DowntimeAlerts;
 import io.downtime.collector.logs.LogBatchParser;
 import io.downtime.collector.logs.LogCounters;
 import io.downtime.collector.prometheus.PrometheusHttpApi;
@@ -12,9 +14,11 @@ import io.downtime.collector.simulator.FleetSimulator;
 import io.downtime.collector.simulator.SimulatedHistory;
 import io.downtime.collector.simulator.SimulatorSource;
 import io.downtime.features.datasets.Datasets;
+import io.downtime.journal.Journal;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 
+import java.io.IOException;
 import java.time.Clock;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -98,11 +102,27 @@ public class CollectorWiring {
 
     @Produces
     @Singleton
-    InstanceWindows windows(CollectorConfig config, MetricSource source, LogCounters logs) {
+    InstanceWindows windows(CollectorConfig config, MetricSource source, LogCounters logs, DeclaredIncidents declared) {
         return new InstanceWindows(source.signals(), logs, step(config), config.retention(), Shard.parse(config.shard()),
                 config.source() == CollectorConfig.Source.PROMETHEUS
                         ? config.prometheus().minDownDuration()
-                        : Duration.ZERO);
+                        : Duration.ZERO, declared);
+    }
+
+    /** The incidents Alertmanager declared, read back from their journal. */
+    @Produces
+    @Singleton
+    DeclaredIncidents declaredIncidents(CollectorConfig config) {
+        CollectorConfig.Alertmanager alertmanager = config.alertmanager();
+        DowntimeAlerts downtime = new DowntimeAlerts(alertmanager.alertNames(),
+                alertmanager.matchers().orElse(List.of()), alertmanager.instanceLabel());
+        Path file = Path.of(alertmanager.journal());
+        try {
+            return new DeclaredIncidents(Journal.open(file), downtime, Shard.parse(config.shard()));
+        } catch (IOException e) {
+            throw new IllegalStateException("collector.alertmanager.journal: cannot open the incident journal "
+                    + file.toAbsolutePath() + ": " + e.getMessage(), e);
+        }
     }
 
     private static Map<String, String> signals(Map<String, String> signals) {

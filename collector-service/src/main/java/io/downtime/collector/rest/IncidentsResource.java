@@ -4,6 +4,7 @@ import io.downtime.collector.Incidents;
 import io.downtime.collector.Incidents.Incident;
 import io.downtime.collector.InstanceWindows;
 import io.downtime.collector.RollingWindow;
+import io.downtime.collector.alerts.DeclaredIncidents;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.Path;
@@ -13,16 +14,22 @@ import jakarta.ws.rs.core.MediaType;
 
 import java.util.Comparator;
 import java.util.List;
+import java.util.stream.Stream;
 
-/** Incidents (down periods long enough to count) within the samples held in memory. */
+/**
+ * Incidents: the down periods long enough to count within the samples held in memory, and the incidents that
+ * Alertmanager's alerts declared (kept on disk, whatever their age).
+ */
 @Path("/incidents")
 @Produces(MediaType.APPLICATION_JSON)
 public class IncidentsResource {
 
     private final InstanceWindows windows;
+    private final DeclaredIncidents declared;
 
-    public IncidentsResource(InstanceWindows windows) {
+    public IncidentsResource(InstanceWindows windows, DeclaredIncidents declared) {
         this.windows = windows;
+        this.declared = declared;
     }
 
     /**
@@ -35,12 +42,20 @@ public class IncidentsResource {
                                     @QueryParam("to") String to) {
         long start = from == null ? Long.MIN_VALUE : InstantParam.epochMillis("from", from);
         long end = to == null ? Long.MAX_VALUE : InstantParam.epochMillis("to", to);
+        List<DeclaredIncidents.DeclaredIncident> alerts = declared.all().stream()
+                .filter(i -> instance == null || i.instance().equals(instance)).toList();
         List<RollingWindow> selected = instance == null ? windows.all()
-                : List.of(windows.get(instance).orElseThrow(() -> new NotFoundException("unknown instance '" + instance + "'")));
-        return selected.stream()
-                .flatMap(w -> Incidents.of(windows.series(w, Long.MIN_VALUE, Long.MAX_VALUE)).stream())
+                : windows.get(instance).map(List::of).orElse(List.of());
+        if (instance != null && selected.isEmpty() && alerts.isEmpty()) {
+            throw new NotFoundException("unknown instance '" + instance + "'");
+        }
+        Stream<Incident> ofSamples = selected.stream()
+                .flatMap(w -> Incidents.of(windows.sampledSeries(w, Long.MIN_VALUE, Long.MAX_VALUE)).stream());
+        Stream<Incident> ofAlerts = alerts.stream().map(i -> new Incident(i.instance(), i.start(), i.end(),
+                Incidents.Source.ALERTMANAGER, i.alert()));
+        return Stream.concat(ofSamples, ofAlerts)
                 .filter(i -> i.start().toEpochMilli() <= end && (i.end() == null || i.end().toEpochMilli() >= start))
-                .sorted(Comparator.comparing(Incident::start))
+                .sorted(Comparator.comparing(Incident::start).thenComparing(Incident::instance))
                 .toList();
     }
 }

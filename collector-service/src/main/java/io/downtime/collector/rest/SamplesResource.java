@@ -128,7 +128,7 @@ public class SamplesResource {
             RollingWindow selected = windows.get(instance)
                     .orElseThrow(() -> new NotFoundException("unknown instance '" + instance + "'"));
             InstanceSeries series = olderThanTheWindow(selected, range)
-                    .flatMap(r -> source.history(instance, r.from(), r.to()))
+                    .flatMap(r -> source.history(instance, r.from(), r.to())).map(windows::withDeclaredIncidents)
                     .orElseGet(() -> series(selected, range));
             return Response.ok(List.of(encode.apply(series))).build();
         }
