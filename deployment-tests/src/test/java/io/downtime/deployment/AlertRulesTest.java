@@ -102,26 +102,12 @@ class AlertRulesTest {
 
     /** The rule groups as a Prometheus rule file, alerts.yaml, which alerts-test.yaml loads. */
     private Path writeRuleFile() throws IOException {
-        List<Map<String, Object>> fileGroups = new ArrayList<>();
-        for (RuleGroup group : groups) {
-            List<Map<String, Object>> rules = new ArrayList<>();
-            for (Rule rule : group.getRules()) {
-                Map<String, Object> fileRule = new LinkedHashMap<>();
-                fileRule.put("alert", rule.getAlert());
-                fileRule.put("expr", rule.getExpr().getStrVal());
-                fileRule.put("for", rule.getFor());
-                fileRule.put("labels", rule.getLabels());
-                fileRule.put("annotations", rule.getAnnotations());
-                rules.add(fileRule);
-            }
-            fileGroups.add(Map.of("name", group.getName(), "rules", rules));
-        }
         Path file = directory.resolve("alerts.yaml");
-        YAML.writeValue(file.toFile(), Map.of("groups", fileGroups));
+        Files.writeString(file, RuleFile.of(groups));
         return file;
     }
 
-    private static void promtool(String... arguments) throws Exception {
+    static void promtool(String... arguments) throws Exception {
         List<String> command = new ArrayList<>(List.of(SystemTool.require("promtool", "prometheus").toString()));
         command.addAll(List.of(arguments));
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();

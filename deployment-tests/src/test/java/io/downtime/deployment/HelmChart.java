@@ -31,7 +31,12 @@ final class HelmChart {
 
     /** {@code helm template dp helm/downtime-predictor --namespace downtime [-f values] [--set key=value ...]}. */
     static String template(ValuesFile values, Map<String, String> set) {
-        TemplateCommand command = new Helm(DIRECTORY).template().withName(RELEASE).withNamespace(NAMESPACE)
+        return template(RELEASE, NAMESPACE, values, set);
+    }
+
+    /** {@code helm template <release> helm/downtime-predictor --namespace <namespace> [-f values] [--set ...]}. */
+    static String template(String release, String namespace, ValuesFile values, Map<String, String> set) {
+        TemplateCommand command = new Helm(DIRECTORY).template().withName(release).withNamespace(namespace)
                 .withKubeVersion(KUBERNETES_VERSION);
         if (values.file() != null) {
             command = command.withValuesFile(values.file());
