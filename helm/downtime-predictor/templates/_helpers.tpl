@@ -78,6 +78,12 @@ release: {{ .root.Values.prometheus.release | quote }}
 http://{{ include "downtime-predictor.componentName" . }}:{{ $port }}
 {{- end }}
 
+{{/* A component's URL from another namespace (Alertmanager's). Call with (dict "root" $ "component" "collector"). */}}
+{{- define "downtime-predictor.clusterServiceUrl" -}}
+{{- $port := get (get (include "downtime-predictor.components" .root | fromYaml) .component) "port" -}}
+http://{{ include "downtime-predictor.componentName" . }}.{{ .root.Release.Namespace }}.svc:{{ $port }}
+{{- end }}
+
 {{- define "downtime-predictor.prometheusNamespace" -}}
 {{- default .Release.Namespace .Values.prometheus.namespace }}
 {{- end }}

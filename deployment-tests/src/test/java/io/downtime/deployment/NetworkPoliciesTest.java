@@ -89,6 +89,19 @@ class NetworkPoliciesTest {
         assertFalse(flows.allowed(PROMETHEUS, flows.pod("predictor")), "a Prometheus elsewhere is a stranger");
     }
 
+    @Test
+    void alertmanagerReachesTheCollectorOnlyWhenItsReceiverIsOn() {
+        Pod alertmanager = new Pod("alertmanager", HelmChart.NAMESPACE,
+                Map.of("app.kubernetes.io/name", "alertmanager"), Map.of("http-web", 9093));
+        Flows without = new Flows(HelmChart.render(ValuesFile.DEFAULTS));
+        assertFalse(without.allowed(alertmanager, without.pod("collector")));
+        Flows with = new Flows(HelmChart.render(ValuesFile.DEFAULTS, Map.of("collector.alertmanager.receiver.enabled", "true")));
+        assertTrue(with.allowed(alertmanager, with.pod("collector")), "Alertmanager posts to /ingest/alertmanager");
+        for (String other : List.of("features", "predictor")) {
+            assertFalse(with.allowed(alertmanager, with.pod(other)), "Alertmanager must not reach " + other);
+        }
+    }
+
     /** Kubernetes' evaluation of NetworkPolicies (matchLabels selectors, ports by number or name). */
     private static final class Flows {
 

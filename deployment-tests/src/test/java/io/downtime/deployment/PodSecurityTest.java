@@ -1,5 +1,6 @@
 package io.downtime.deployment;
 
+import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
 import io.fabric8.kubernetes.api.model.PodSecurityContext;
@@ -61,12 +62,28 @@ class PodSecurityTest {
         RenderedObjects objects = HelmChart.render(ValuesFile.DEFAULTS);
         Deployment predictor = objects.named(Deployment.class, "dp-downtime-predictor-predictor");
         PodSpec pod = predictor.getSpec().getTemplate().getSpec();
-        PersistentVolumeClaim claim = objects.all(PersistentVolumeClaim.class).get(0);
+        PersistentVolumeClaim claim = objects.named(PersistentVolumeClaim.class, "dp-downtime-predictor-registry");
         assertEquals(claim.getMetadata().getName(), volume(pod, "registry").getPersistentVolumeClaim().getClaimName());
         assertEquals("/var/lib/downtime-predictor/registry", pod.getContainers().get(0).getVolumeMounts().stream()
                 .filter(mount -> mount.getName().equals("registry")).findFirst().orElseThrow().getMountPath());
         // A ReadWriteOnce volume attaches to one node: the old pod must release it before the new one starts.
         assertEquals("Recreate", predictor.getSpec().getStrategy().getType());
+    }
+
+    @Test
+    void theCollectorKeepsItsIncidentJournalOnItsClaimAndIsReplacedNotRolled() {
+        RenderedObjects objects = HelmChart.render(ValuesFile.DEFAULTS);
+        Deployment collector = objects.named(Deployment.class, "dp-downtime-predictor-collector");
+        PodSpec pod = collector.getSpec().getTemplate().getSpec();
+        PersistentVolumeClaim claim = objects.named(PersistentVolumeClaim.class, "dp-downtime-predictor-collector");
+        assertEquals(claim.getMetadata().getName(), volume(pod, "data").getPersistentVolumeClaim().getClaimName());
+        String mountPath = pod.getContainers().get(0).getVolumeMounts().stream()
+                .filter(mount -> mount.getName().equals("data")).findFirst().orElseThrow().getMountPath();
+        String properties = objects.named(ConfigMap.class, "dp-downtime-predictor-config")
+                .getData().get("collector.properties");
+        assertTrue(properties.contains("collector.alertmanager.journal=" + mountPath + "/"),
+                "the journal is on the claim: " + properties);
+        assertEquals("Recreate", collector.getSpec().getStrategy().getType());
     }
 
     @Test

@@ -48,7 +48,7 @@ class RenderedObjectsTest {
         assertEquals(4, objects.all(NetworkPolicy.class).size());
         assertEquals(1, objects.all(PrometheusRule.class).size());
         assertEquals(1, objects.all(ServiceAccount.class).size());
-        assertEquals(1, objects.all(PersistentVolumeClaim.class).size());
+        assertEquals(2, objects.all(PersistentVolumeClaim.class).size(), "the registry and the collector's journal");
         assertEquals(1, objects.all(PodDisruptionBudget.class).size());
         assertEquals(1, objects.all(ConfigMap.class).stream()
                 .filter(map -> !map.getMetadata().getLabels().containsKey("grafana_dashboard")).count());
