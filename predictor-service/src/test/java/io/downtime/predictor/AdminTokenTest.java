@@ -36,5 +36,8 @@ class AdminTokenTest {
                 .body(not(containsString("s3cret")));
         given().header("Authorization", "Bearer s3cret").post("/models/000042/promote").then().statusCode(404);
         given().get("/models").then().statusCode(200);
+        given().contentType("application/json").body("{\"verdict\": \"confirmed\"}").post("/alarms/1/review").then()
+                .statusCode(401).contentType("application/problem+json");
+        given().get("/alarms").then().statusCode(200);
     }
 }

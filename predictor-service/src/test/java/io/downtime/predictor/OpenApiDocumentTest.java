@@ -30,7 +30,8 @@ class OpenApiDocumentTest {
     @Test
     void everyOperationDocumentsEveryAnswerItCanGive() throws Exception {
         OpenApiCheck.assertComplete(base.toString(),
-                Set.of("POST /models/rollback", "POST /models/train", "POST /models/{version}/promote"));
+                Set.of("POST /models/rollback", "POST /models/train", "POST /models/{version}/promote",
+                        "POST /alarms/{id}/review"));
     }
 
     @Test

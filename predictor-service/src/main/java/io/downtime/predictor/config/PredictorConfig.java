@@ -1,7 +1,12 @@
 package io.downtime.predictor.config;
 
+import io.downtime.features.PrometheusDurationConverter;
 import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithConverter;
 import io.smallrye.config.WithDefault;
+
+import java.time.Duration;
+import java.util.Optional;
 
 /** Configuration of the predictor, under {@code predictor.}. Durations are in Prometheus notation. */
 @ConfigMapping(prefix = "predictor")
@@ -37,6 +42,23 @@ public interface PredictorConfig {
 
     /** Training. */
     Training training();
+
+    /** Alarms (episodes of risk at or above the threshold) and their reviews. */
+    Alarms alarms();
+
+    interface Alarms {
+
+        /**
+         * How long an instance's risk must stay under the threshold before its alarm ends: the alert rule's
+         * {@code keep_firing_for}, so an alarm and a DowntimeRiskHigh alert are the same episode.
+         */
+        @WithDefault("10m")
+        @WithConverter(PrometheusDurationConverter.class)
+        Duration keepOpenFor();
+
+        /** The journal of alarms and reviews; empty means {@code alarms.journal} in the registry directory. */
+        Optional<String> journal();
+    }
 
     interface Training {
 

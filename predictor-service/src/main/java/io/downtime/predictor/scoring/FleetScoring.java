@@ -1,5 +1,6 @@
 package io.downtime.predictor.scoring;
 
+import io.downtime.predictor.alarms.AlarmService;
 import io.downtime.predictor.Prediction;
 import io.downtime.predictor.PredictionService;
 import io.downtime.predictor.ServedModel;
@@ -77,9 +78,12 @@ public class FleetScoring {
     private final Clock clock;
     private final AtomicReference<FeatureSource> featureSource;
     private final RiskHistory history;
+    private final AlarmService alarms;
 
     public FleetScoring(ServedModel served, PredictionService predictions, @RestClient FeatureClient features,
-                        LatestVectors latestVectors, MeterRegistry meters, PredictorConfig config, Clock clock) {
+                        LatestVectors latestVectors, MeterRegistry meters, PredictorConfig config, Clock clock,
+                        AlarmService alarms) {
+        this.alarms = alarms;
         this.latestVectors = latestVectors;
         this.clock = clock;
         this.featureSource = new AtomicReference<>(new FeatureSource(true, clock.instant(), null));
@@ -168,6 +172,7 @@ public class FleetScoring {
         scored.sort(Comparator.comparingDouble(Prediction::probability).reversed());
         Instant now = clock.instant();
         latest.set(new FleetRisk(now, List.copyOf(scored), false, null));
+        alarms.observe(scored);
         history.record(now, scored.stream().collect(Collectors.toMap(Prediction::instance, Prediction::probability,
                 (a, b) -> a)));
         probabilityGauge.register(scored.stream()

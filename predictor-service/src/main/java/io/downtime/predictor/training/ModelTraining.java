@@ -1,5 +1,7 @@
 package io.downtime.predictor.training;
 
+import io.downtime.predictor.alarms.AlarmService;
+import io.downtime.predictor.alarms.ReviewedLabels;
 import io.downtime.features.FeatureSchema;
 import io.downtime.features.HistorySource;
 import io.downtime.features.PrometheusDuration;
@@ -67,9 +69,11 @@ public class ModelTraining {
     private final ModelRegistry registry;
     private final ServedModel served;
     private final PredictorConfig config;
+    private final AlarmService alarms;
 
     public ModelTraining(@RestClient FeatureClient features, ModelRegistry registry, ServedModel served,
-                         PredictorConfig config) {
+                         PredictorConfig config, AlarmService alarms) {
+        this.alarms = alarms;
         this.features = features;
         this.registry = registry;
         this.served = served;
@@ -95,6 +99,14 @@ public class ModelTraining {
             data = fetch(schema, horizon, HistorySource.SIMULATOR);
         }
         LabelledRows rows = data.rows();
+        if (data.source() == HistorySource.FLEET) {
+            ReviewedLabels.Relabelled relabelled = ReviewedLabels.apply(rows, alarms.reviewed());
+            if (relabelled.madePositive() + relabelled.madeNegative() > 0) {
+                LOG.infof("operators' reviews of alarms relabelled %d rows as positive (confirmed) and %d as negative "
+                        + "(false alarms)", relabelled.madePositive(), relabelled.madeNegative());
+            }
+            rows = relabelled.rows();
+        }
         String sampling = data.sampling();
         LOG.infof("training set: %d rows, %d positive (%s)", rows.size(), rows.positives(), sampling);
         progress.report("training", 40);

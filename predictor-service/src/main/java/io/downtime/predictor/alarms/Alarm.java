@@ -1,0 +1,90 @@
+package io.downtime.predictor.alarms;
+
+import com.fasterxml.jackson.annotation.JsonValue;
+import io.downtime.models.Explanation.Contribution;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * An alarm: an episode of an instance's risk at or above its model's threshold. It ends once the risk has stayed
+ * under the threshold for the configured time (as the alert rule's {@code keep_firing_for}), so a dip does not split
+ * one episode into two.
+ *
+ * @param id              its number, in the order alarms began
+ * @param instance        the instance
+ * @param horizon         the prediction's horizon
+ * @param model           name of the model that raised it
+ * @param modelVersion    its registry version
+ * @param threshold       that model's alarm threshold
+ * @param start           the first score at or above the threshold
+ * @param lastHigh        the last score at or above it
+ * @param end             the first score under the threshold after {@code lastHigh}, once the alarm has ended;
+ *                        null while it is open
+ * @param peakProbability its highest probability
+ * @param reasons         the strongest reasons of the score at the peak
+ * @param review          what an operator said of it; null while unreviewed
+ */
+public record Alarm(long id, String instance, String horizon, String model, String modelVersion, double threshold,
+                    Instant start, Instant lastHigh, Instant end, double peakProbability, List<Contribution> reasons,
+                    Review review) {
+
+    /** An operator's verdict on an alarm. */
+    public enum Verdict {
+        /** A real problem: its window counts as positive in training. */
+        CONFIRMED("confirmed"),
+        /** Nothing was wrong: its window counts as negative in training. */
+        FALSE_ALARM("false-alarm");
+
+        private final String id;
+
+        Verdict(String id) {
+            this.id = id;
+        }
+
+        @JsonValue
+        public String id() {
+            return id;
+        }
+
+        @Override
+        public String toString() {
+            return id;
+        }
+    }
+
+    /**
+     * A review.
+     *
+     * @param verdict    real problem or false alarm
+     * @param note       what the operator wrote; may be empty
+     * @param reviewedAt when
+     */
+    public record Review(Verdict verdict, String note, Instant reviewedAt) {
+    }
+
+    public boolean open() {
+        return end == null;
+    }
+
+    /** The time the alarm covers for training: from its start to its last score at or above the threshold. */
+    public boolean covers(long timestamp) {
+        return timestamp >= start.toEpochMilli() && timestamp <= lastHigh.toEpochMilli();
+    }
+
+    Alarm withScore(Instant time, double probability, List<Contribution> scoreReasons) {
+        boolean peak = probability > peakProbability;
+        return new Alarm(id, instance, horizon, model, modelVersion, threshold, start, time, end,
+                peak ? probability : peakProbability, peak ? scoreReasons : reasons, review);
+    }
+
+    Alarm endedAt(Instant time) {
+        return new Alarm(id, instance, horizon, model, modelVersion, threshold, start, lastHigh, time, peakProbability,
+                reasons, review);
+    }
+
+    Alarm reviewed(Review given) {
+        return new Alarm(id, instance, horizon, model, modelVersion, threshold, start, lastHigh, end, peakProbability,
+                reasons, given);
+    }
+}
