@@ -1,6 +1,7 @@
 package io.downtime.web;
 
 import io.downtime.stub.ApiContract;
+import io.downtime.web.client.Alarm;
 import io.downtime.web.client.CollectorClient;
 import io.downtime.web.client.FeatureClient;
 import io.downtime.web.client.FleetRisk;
@@ -20,6 +21,9 @@ class ClientContractTest {
         assertEquals(List.of(), predictor.recordViolations(FleetRisk.class, "FleetRisk"));
         assertEquals(List.of(), predictor.recordViolations(FleetRisk.Prediction.class, "Prediction"));
         assertEquals(List.of(), predictor.recordViolations(RiskPoint.class, "Point"));
+        assertEquals(List.of(), predictor.recordViolations(Alarm.class, "Alarm"));
+        assertEquals(List.of(), predictor.recordViolations(Alarm.Review.class, "Review"));
+        assertEquals(List.of(), predictor.recordViolations(Alarm.Reason.class, "Contribution"));
     }
 
     @Test

@@ -5,6 +5,9 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
+
+import static org.hamcrest.Matchers.endsWith;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -30,6 +33,25 @@ class PagesTest {
                 .body(containsString("<figcaption>load1</figcaption>"))
                 .body(containsString("Log lines per minute"))
                 .body(containsString("<figcaption>log_errors</figcaption>"));
+    }
+
+    @Test
+    void theFleetAndInstancePagesListTheAlarmsToReviewAndTheFormRecordsAReview() {
+        for (String page : List.of("/", "/instances/web-3", "/alarms")) {
+            String html = given().get(page).then().statusCode(200).extract().asString();
+            assertTrue(html.contains("action=\"/alarms/7/review\""), page + " has the review form");
+            assertTrue(html.contains("91.0 %") && html.contains("memory_available_ratio_slope_60"), page);
+            assertTrue(html.contains("value=\"false-alarm\"") && html.contains("value=\"confirmed\""), page);
+        }
+        given().redirects().follow(false).contentType("application/x-www-form-urlencoded")
+                .formParam("verdict", "false-alarm").formParam("note", "load test").formParam("back", "/instances/web-3")
+                .post("/alarms/7/review").then().statusCode(303).header("Location", endsWith("/instances/web-3"));
+        JsonPath sent = JsonPath.from(StubPredictor.lastReviewRequest);
+        assertEquals("false-alarm", sent.getString("verdict"));
+        assertEquals("load test", sent.getString("note"));
+        given().redirects().follow(false).contentType("application/x-www-form-urlencoded")
+                .formParam("verdict", "confirmed").formParam("back", "//evil.example/")
+                .post("/alarms/7/review").then().statusCode(303).header("Location", endsWith("/alarms"));
     }
 
     @Test

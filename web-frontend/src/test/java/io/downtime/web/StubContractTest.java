@@ -25,12 +25,13 @@ class StubContractTest {
     @Test
     void thePredictorStubServesWhatPredictorServiceServes() {
         for (String path : new String[]{"/predictions", "/predictions/web-3/history", "/models", "/models/champion",
-                "/models/algorithms", "/jobs/j1"}) {
+                "/models/algorithms", "/jobs/j1", "/alarms"}) {
             STUBS.predictor().assertHonours("GET", path, null);
         }
         STUBS.predictor().assertHonours("POST", "/predict", "{\"instance\": \"web-3\"}");
         STUBS.predictor().assertHonours("POST", "/predict",
                 "{\"instance\": \"web-3\", \"features\": {\"load1_last\": 1.0}}");
+        STUBS.predictor().assertHonours("POST", "/alarms/7/review", "{\"verdict\": \"false-alarm\", \"note\": \"x\"}");
         StubPredictor.fleetStale = true;
         try {
             STUBS.predictor().assertHonours("GET", "/predictions", null);

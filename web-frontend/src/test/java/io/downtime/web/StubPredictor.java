@@ -24,6 +24,8 @@ public class StubPredictor implements QuarkusTestResourceLifecycleManager {
 
     /** The body of the last POST /predict. */
     static volatile String lastPredictRequest;
+    /** The body of the last {@code POST /alarms/7/review}. */
+    static volatile String lastReviewRequest;
 
     private HttpStub stub;
     private HttpStub collector;
@@ -83,6 +85,12 @@ public class StubPredictor implements QuarkusTestResourceLifecycleManager {
                 .on("/models", uri -> HttpStub.Reply.json("[" + model.formatted("000002", "simulator") + "," + model.formatted("000001", "fleet") + "]"))
                 .on("/models/champion", uri -> HttpStub.Reply.json(model.formatted("000002", "simulator")))
                 .on("/models/algorithms", uri -> HttpStub.Reply.json("[\"xgboost\", \"random-forest\", \"svm\"]"))
+                .on("/alarms", uri -> HttpStub.Reply.json("[" + ALARM.formatted("null") + "]"))
+                .onRequest("/alarms/7/review", (uri, body) -> {
+                    lastReviewRequest = body;
+                    return HttpStub.Reply.json(ALARM.formatted("{\"verdict\": \"false-alarm\", \"note\": \"load test\", "
+                            + "\"reviewedAt\": \"2026-01-02T00:10:00Z\"}"));
+                })
                 .on("/jobs/j1", uri -> HttpStub.Reply.json("""
                         {"id": "j1", "algorithm": "xgboost", "horizon": "1h", "state": "running", "phase": "training",
                          "percent": 40, "started": "2026-01-02T00:00:00Z", "finished": null, "result": null,
@@ -122,6 +130,13 @@ public class StubPredictor implements QuarkusTestResourceLifecycleManager {
             throw new UncheckedIOException(e);
         }
     }
+
+    /** web-3's open alarm, with its review ({@code null} or an object) left to fill in. */
+    static final String ALARM = """
+            {"id": 7, "instance": "web-3", "horizon": "1h", "model": "xgboost", "modelVersion": "000002",
+             "threshold": 0.3, "start": "2026-01-01T23:50:00Z", "lastHigh": "2026-01-02T00:00:00Z", "end": null,
+             "peakProbability": 0.91, "reasons": [{"feature": "memory_available_ratio_slope_60", "contribution": 1.8}],
+             "review": %s}""";
 
     HttpStub predictor() {
         return stub;

@@ -6,6 +6,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.eclipse.microprofile.rest.client.annotation.ClientHeaderParam;
@@ -68,6 +69,18 @@ public interface PredictorClient {
     @GET
     @Path("jobs/{id}")
     JsonNode job(@PathParam("id") String id);
+
+    /** Alarms, newest first; {@code instance} and {@code state} (e.g. {@code unreviewed}) may be null. */
+    @GET
+    @Path("alarms")
+    List<Alarm> alarms(@QueryParam("instance") String instance, @QueryParam("state") String state);
+
+    /** Records a review: {@code {"verdict": "confirmed" | "false-alarm", "note": "..."}}. */
+    @POST
+    @Path("alarms/{id}/review")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @ClientHeaderParam(name = "Authorization", value = "{adminAuthorization}", required = false)
+    Alarm review(@PathParam("id") long id, Map<String, String> review);
 
     /** The admin token this UI was given ({@code downtime.admin-token}), forwarded on the operations that need it. */
     default String adminAuthorization() {

@@ -27,6 +27,11 @@ final class Backend {
         }
     }
 
+    /** The status {@code service} answered with, or 0 when it could not be reached. */
+    static int status(RuntimeException e) {
+        return e instanceof WebApplicationException w ? w.getResponse().getStatus() : 0;
+    }
+
     /** Why {@code service} gave no answer, for the page. */
     static String problem(String service, RuntimeException e) {
         if (e instanceof WebApplicationException w) {

@@ -1,6 +1,7 @@
 package io.downtime.web.pages;
 
 import io.downtime.web.charts.SvgCharts;
+import io.downtime.web.client.Alarm;
 import io.downtime.web.client.FleetRisk;
 import io.downtime.web.client.FleetRisk.Prediction;
 import io.downtime.web.client.PredictorClient;
@@ -38,7 +39,7 @@ public class FleetPage {
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance fleet(List<Row> rows, Instant scoredAt, String scoredText, String query,
-                                             String sort, String problem);
+                                             String sort, String problem, List<Alarm> alarms);
 
         static native TemplateInstance fleet$table(List<Row> rows, Instant scoredAt, String scoredText, String query,
                                                     String sort, String problem);
@@ -79,7 +80,7 @@ public class FleetPage {
         } catch (RuntimeException e) {
             String problem = "Predictions are unavailable: " + Backend.problem("predictor-service", e) + ".";
             return tableOnly ? Templates.fleet$table(List.of(), null, null, filter, order, problem)
-                    : Templates.fleet(List.of(), null, null, filter, order, problem);
+                    : Templates.fleet(List.of(), null, null, filter, order, problem, List.of());
         }
         Instant now = clock.instant();
         List<Row> rows = fleet.predictions().stream()
@@ -91,7 +92,8 @@ public class FleetPage {
                 + ". They are served until the data flows again." : null;
         String scoredText = fleet.scoredAt() == null ? null : HumanTime.describe(fleet.scoredAt(), now);
         return tableOnly ? Templates.fleet$table(rows, fleet.scoredAt(), scoredText, filter, order, stale)
-                : Templates.fleet(rows, fleet.scoredAt(), scoredText, filter, order, stale);
+                : Templates.fleet(rows, fleet.scoredAt(), scoredText, filter, order, stale,
+                AlarmsPage.toReview(predictor, null).orElse(List.of()));
     }
 
     private static Comparator<Prediction> comparator(String sort) {

@@ -2,6 +2,7 @@ package io.downtime.web.pages;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.downtime.web.charts.SvgCharts;
+import io.downtime.web.client.Alarm;
 import io.downtime.web.client.CollectorClient;
 import io.downtime.web.client.FleetRisk.Prediction;
 import io.downtime.web.client.PredictorClient;
@@ -15,6 +16,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -31,7 +34,7 @@ public class InstancePage {
     static class Templates {
         static native TemplateInstance instance(String instance, Prediction prediction, String explanation,
                                                 Chart probability, List<Chart> signals, List<Chart> logs,
-                                                List<String> problems);
+                                                List<Alarm> alarms, String page, List<String> problems);
     }
 
     private static final String WINDOW = "2h";
@@ -87,7 +90,13 @@ public class InstancePage {
                             samples.map(s -> downAt(s, times)).orElse(null), true));
                 })
                 .orElse(null);
-        return Templates.instance(instance, prediction, explanation, probability, signals, logs, problems);
+        List<Alarm> alarms = AlarmsPage.toReview(predictor, instance).orElseGet(() -> {
+            problems.add("Alarms to review are unavailable: predictor-service did not answer.");
+            return List.of();
+        });
+        String page = "/instances/" + URLEncoder.encode(instance, StandardCharsets.UTF_8).replace("+", "%20");
+        return Templates.instance(instance, prediction, explanation, probability, signals, logs, alarms, page,
+                problems);
     }
 
     /** Whether the instance was down at each of {@code times}: the down flag of the newest sample at or before it. */
