@@ -80,6 +80,9 @@ class AlarmsApiTest {
         assertTrue(metrics.contains("downtime_alarms_total{model=\"alarm-test-model\",outcome=\"unreviewed\"} "
                 + (double) unreviewed));
         double precision = alarms.outcomes().get("alarm-test-model").precision();
+        given().get("/alarms/outcomes").then().statusCode(200)
+                .body("find { it.modelVersion == '000009' }.confirmed", org.hamcrest.Matchers.greaterThanOrEqualTo(2))
+                .body("find { it.modelVersion == '000009' }.reviewedPrecision", org.hamcrest.Matchers.notNullValue());
         assertTrue(metrics.contains("downtime_alarms_review_precision{model=\"alarm-test-model\"} " + precision), metrics);
     }
 

@@ -2,6 +2,7 @@ package io.downtime.web;
 
 import io.downtime.stub.ApiContract;
 import io.downtime.web.client.Alarm;
+import io.downtime.web.client.AlarmOutcomes;
 import io.downtime.web.client.CollectorClient;
 import io.downtime.web.client.FeatureClient;
 import io.downtime.web.client.FleetRisk;
@@ -22,6 +23,7 @@ class ClientContractTest {
         assertEquals(List.of(), predictor.recordViolations(FleetRisk.Prediction.class, "Prediction"));
         assertEquals(List.of(), predictor.recordViolations(RiskPoint.class, "Point"));
         assertEquals(List.of(), predictor.recordViolations(Alarm.class, "Alarm"));
+        assertEquals(List.of(), predictor.recordViolations(AlarmOutcomes.class, "VersionOutcomes"));
         assertEquals(List.of(), predictor.recordViolations(Alarm.Review.class, "Review"));
         assertEquals(List.of(), predictor.recordViolations(Alarm.Reason.class, "Contribution"));
     }

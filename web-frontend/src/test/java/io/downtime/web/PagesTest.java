@@ -67,6 +67,7 @@ class PagesTest {
     @Test
     void theModelsPageIsALeaderboardWithPromotion() {
         given().get("/models").then().statusCode(200)
+                .body(containsString("0.750 (3 of 4 reviewed, 2 waiting)"))
                 .body(containsString("2 stored versions"))
                 .body(containsString("0.810"))
                 .body(containsString("<strong>champion</strong>"))

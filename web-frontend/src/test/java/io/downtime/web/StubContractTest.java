@@ -25,7 +25,7 @@ class StubContractTest {
     @Test
     void thePredictorStubServesWhatPredictorServiceServes() {
         for (String path : new String[]{"/predictions", "/predictions/web-3/history", "/models", "/models/champion",
-                "/models/algorithms", "/jobs/j1", "/alarms"}) {
+                "/models/algorithms", "/jobs/j1", "/alarms", "/alarms/outcomes"}) {
             STUBS.predictor().assertHonours("GET", path, null);
         }
         STUBS.predictor().assertHonours("POST", "/predict", "{\"instance\": \"web-3\"}");

@@ -85,6 +85,8 @@ public class StubPredictor implements QuarkusTestResourceLifecycleManager {
                 .on("/models", uri -> HttpStub.Reply.json("[" + model.formatted("000002", "simulator") + "," + model.formatted("000001", "fleet") + "]"))
                 .on("/models/champion", uri -> HttpStub.Reply.json(model.formatted("000002", "simulator")))
                 .on("/models/algorithms", uri -> HttpStub.Reply.json("[\"xgboost\", \"random-forest\", \"svm\"]"))
+                .on("/alarms/outcomes", uri -> HttpStub.Reply.json("[{\"modelVersion\": \"000002\", \"confirmed\": 3, "
+                        + "\"falseAlarms\": 1, \"unreviewed\": 2, \"reviewedPrecision\": 0.75}]"))
                 .on("/alarms", uri -> HttpStub.Reply.json("[" + ALARM.formatted("null") + "]"))
                 .onRequest("/alarms/7/review", (uri, body) -> {
                     lastReviewRequest = body;

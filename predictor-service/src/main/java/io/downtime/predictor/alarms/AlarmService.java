@@ -78,6 +78,10 @@ public class AlarmService {
         return alarms.outcomes();
     }
 
+    public Map<String, Alarms.Outcomes> outcomesByVersion() {
+        return alarms.outcomesByVersion();
+    }
+
     private void export() {
         List<MultiGauge.Row<?>> counts = new ArrayList<>();
         List<MultiGauge.Row<?>> precisions = new ArrayList<>();

@@ -21,6 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * The alarms of the fleet, followed from the fleet scores, and the operators' reviews of them. An alarm opens at the
@@ -165,10 +166,19 @@ public final class Alarms {
     }
 
     /** Per model name: how its alarms were judged. */
-    public synchronized Map<String, Outcomes> outcomes() {
+    public Map<String, Outcomes> outcomes() {
+        return outcomes(Alarm::model);
+    }
+
+    /** Per model version: how its alarms were judged. */
+    public Map<String, Outcomes> outcomesByVersion() {
+        return outcomes(Alarm::modelVersion);
+    }
+
+    private synchronized Map<String, Outcomes> outcomes(Function<Alarm, String> key) {
         Map<String, long[]> counts = new LinkedHashMap<>();
         for (Alarm alarm : alarms.values()) {
-            long[] count = counts.computeIfAbsent(alarm.model(), m -> new long[3]);
+            long[] count = counts.computeIfAbsent(key.apply(alarm), m -> new long[3]);
             count[alarm.review() == null ? 2 : alarm.review().verdict() == Verdict.CONFIRMED ? 0 : 1]++;
         }
         Map<String, Outcomes> outcomes = new LinkedHashMap<>();

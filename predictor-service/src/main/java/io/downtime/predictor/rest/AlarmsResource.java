@@ -106,6 +106,28 @@ public class AlarmsResource {
         return alarms.list(instance, filter(state));
     }
 
+    /**
+     * What operators said of each model version's alarms.
+     *
+     * @param modelVersion       the registry version that raised them
+     * @param confirmed          alarms marked a real problem
+     * @param falseAlarms        alarms marked a false alarm
+     * @param unreviewed         alarms nobody reviewed yet
+     * @param reviewedPrecision  confirmed of reviewed: the precision the reviews imply; null before any review
+     */
+    public record VersionOutcomes(String modelVersion, long confirmed, long falseAlarms, long unreviewed,
+                                  Double reviewedPrecision) {
+    }
+
+    @GET
+    @Path("outcomes")
+    public List<VersionOutcomes> outcomes() {
+        return alarms.outcomesByVersion().entrySet().stream()
+                .map(e -> new VersionOutcomes(e.getKey(), e.getValue().confirmed(), e.getValue().falseAlarm(),
+                        e.getValue().unreviewed(), e.getValue().precision()))
+                .toList();
+    }
+
     @GET
     @Path("{id}")
     public Alarm get(@PathParam("id") String id) {

@@ -75,6 +75,11 @@ public interface PredictorClient {
     @Path("alarms")
     List<Alarm> alarms(@QueryParam("instance") String instance, @QueryParam("state") String state);
 
+    /** Per model version: how operators judged its alarms. */
+    @GET
+    @Path("alarms/outcomes")
+    List<AlarmOutcomes> alarmOutcomes();
+
     /** Records a review: {@code {"verdict": "confirmed" | "false-alarm", "note": "..."}}. */
     @POST
     @Path("alarms/{id}/review")

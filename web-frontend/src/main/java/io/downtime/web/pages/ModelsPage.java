@@ -2,6 +2,7 @@ package io.downtime.web.pages;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.downtime.web.charts.SvgCharts;
+import io.downtime.web.client.AlarmOutcomes;
 import io.downtime.web.client.PredictorClient;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -21,6 +22,8 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Collectors;
+import java.util.Map;
 import java.util.Locale;
 
 /** The model registry as a leaderboard: every version's figures, the champion marked, promote and roll back. */
@@ -100,7 +103,7 @@ public class ModelsPage {
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance models(List<ModelRow> models, List<Details> details, String message, String problem,
-                                              boolean simulatedChampion);
+                                              boolean simulatedChampion, Map<String, String> reviewed);
     }
 
     private final PredictorClient predictor;
@@ -152,11 +155,15 @@ public class ModelsPage {
             List<Details> details = models.stream()
                     .filter(m -> m.path("version").asText().equals(champion) || m.path("version").asText().equals(compare))
                     .map(m -> Details.of(m, champion, now)).toList();
+            Map<String, String> reviewed = Backend.call("predictor-service", predictor::alarmOutcomes)
+                    .orElse(List.of()).stream()
+                    .collect(Collectors.toMap(AlarmOutcomes::modelVersion, AlarmOutcomes::text, (a, b) -> a));
             return Templates.models(rows, details, message, null,
-                    rows.stream().anyMatch(row -> row.champion() && row.simulated()));
+                    rows.stream().anyMatch(row -> row.champion() && row.simulated()), reviewed);
         } catch (RuntimeException e) {
             return Templates.models(List.of(), List.of(), message,
-                    "The model registry is unavailable: " + Backend.problem("predictor-service", e) + ".", false);
+                    "The model registry is unavailable: " + Backend.problem("predictor-service", e) + ".", false,
+                    Map.of());
         }
     }
 }
