@@ -16,6 +16,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The fleet's alarms as a service: opened and ended by the fleet scoring, reviewed through the API, kept in their
@@ -30,6 +33,8 @@ public class AlarmService {
     private final Clock clock;
     private final MultiGauge outcomes;
     private final MultiGauge precision;
+    /** Models that scored the fleet: their counts are exported, as zeros before their first alarm. */
+    private final Set<String> scoringModels = ConcurrentHashMap.newKeySet();
 
     public AlarmService(PredictorConfig config, MeterRegistry meters, Clock clock) {
         Path file = Path.of(config.alarms().journal().orElse(Path.of(config.registryDir(), "alarms.journal").toString()));
@@ -53,6 +58,7 @@ public class AlarmService {
 
     public void observe(List<Prediction> scores) {
         alarms.observe(clock.instant(), scores);
+        scores.forEach(score -> scoringModels.add(score.model().name()));
         export();
     }
 
@@ -85,7 +91,9 @@ public class AlarmService {
     private void export() {
         List<MultiGauge.Row<?>> counts = new ArrayList<>();
         List<MultiGauge.Row<?>> precisions = new ArrayList<>();
-        alarms.outcomes().forEach((model, o) -> {
+        Map<String, Alarms.Outcomes> byModel = new TreeMap<>(alarms.outcomes());
+        scoringModels.forEach(model -> byModel.putIfAbsent(model, new Alarms.Outcomes(0, 0, 0)));
+        byModel.forEach((model, o) -> {
             counts.add(MultiGauge.Row.of(Tags.of("model", model, "outcome", "confirmed"), o.confirmed()));
             counts.add(MultiGauge.Row.of(Tags.of("model", model, "outcome", "false"), o.falseAlarm()));
             counts.add(MultiGauge.Row.of(Tags.of("model", model, "outcome", "unreviewed"), o.unreviewed()));
