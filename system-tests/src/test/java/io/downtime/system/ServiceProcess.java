@@ -87,6 +87,14 @@ final class ServiceProcess implements AutoCloseable {
         }
     }
 
+    /** Kills the process with SIGKILL, as a crash or the kernel's OOM killer would, and waits for it to end. */
+    void kill() throws InterruptedException {
+        if (process != null) {
+            process.toHandle().destroyForcibly();
+            process.waitFor();
+        }
+    }
+
     @Override
     public void close() throws InterruptedException {
         if (process != null && process.isAlive()) {
