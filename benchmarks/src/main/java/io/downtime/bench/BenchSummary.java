@@ -29,6 +29,13 @@ public final class BenchSummary {
         Path dir = Path.of(args.length > 0 ? args[0] : "target/bench");
         ObjectNode report = JSON.createObjectNode();
         StringBuilder md = new StringBuilder("# bin/bench report\n");
+        if (args.length >= 4) {
+            report.put("command", args[1]);
+            report.put("date", args[2]);
+            report.put("cores", args[3]);
+            md.append("\nMade by `").append(args[1]).append("` on ").append(args[2]).append(", ").append(args[3])
+                    .append(" cores.\n");
+        }
         JsonNode features = read(dir.resolve("features.json"));
         JsonNode collector = read(dir.resolve("collector.json"));
         JsonNode jmh = read(dir.resolve("jmh.json"));

@@ -67,8 +67,10 @@ public class StubCollector implements QuarkusTestResourceLifecycleManager {
         stub.on("/instances", uri -> HttpStub.Reply.json(json(INSTANCES.stream()
                 .map(i -> Map.of("instance", i, "samples", LENGTH, "up", true, "stale", true, "lastSample",
                         java.time.Instant.ofEpochMilli(START + (LENGTH - 1) * 60_000L).toString())).toList())));
-        stub.on("/incidents", uri -> HttpStub.Reply.json(json(List.of(Map.of("instance", "srv-a",
-                "start", "2026-01-01T00:20:00Z", "end", "2026-01-01T00:23:00Z")))));
+        Map<String, Object> incident = new LinkedHashMap<>(Map.of("instance", "srv-a",
+                "start", "2026-01-01T00:20:00Z", "end", "2026-01-01T00:23:00Z", "source", "samples"));
+        incident.put("alert", null); // an incident of the samples was declared by no alert
+        stub.on("/incidents", uri -> HttpStub.Reply.json(json(List.of(incident))));
         return Map.of("quarkus.rest-client.collector.url", stub.url());
     }
 

@@ -9,6 +9,9 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -38,6 +41,9 @@ public final class HttpStub implements AutoCloseable {
         // Without TCP_NODELAY, headers and body leave as two segments and delayed ACKs add ~40 ms to every call.
         System.setProperty("sun.net.httpserver.nodelay", "true");
     }
+
+    /** One client for every check: its connections are reused. */
+    private static final HttpClient CLIENT = HttpClient.newHttpClient();
 
     private final Map<String, BiFunction<URI, String, Reply>> routes = new ConcurrentHashMap<>();
     private final List<String> violations = new CopyOnWriteArrayList<>();
@@ -114,13 +120,13 @@ public final class HttpStub implements AutoCloseable {
         if (contract == null) {
             throw new IllegalStateException("this stub is not checked against a contract (honouring)");
         }
-        java.net.http.HttpResponse<String> response;
+        HttpResponse<String> response;
         try {
-            java.net.http.HttpRequest.Builder request = java.net.http.HttpRequest.newBuilder(URI.create(url() + target))
-                    .method(method, body == null ? java.net.http.HttpRequest.BodyPublishers.noBody()
-                            : java.net.http.HttpRequest.BodyPublishers.ofString(body));
-            response = java.net.http.HttpClient.newHttpClient().send(request.header("Content-Type", "application/json")
-                    .build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url() + target))
+                    .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                            : HttpRequest.BodyPublishers.ofString(body));
+            response = CLIENT.send(request.header("Content-Type", "application/json").build(),
+                    HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
