@@ -13,10 +13,12 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * Alertmanager's webhook receiver: alerts that declare an outage (collector.alertmanager.*) become incidents of the
@@ -32,6 +34,17 @@ public class AlertmanagerResource {
      * @param changed  incidents opened or closed by it (0 for a notification sent again)
      */
     public record Received(int alerts, int downtime, int changed) {
+    }
+
+    /** Alertmanager's webhook payload (version 4), as far as the receiver reads it; other fields are ignored. */
+    @Schema(name = "AlertmanagerNotification")
+    public record Notification(String version, String status, String receiver, List<NotifiedAlert> alerts) {
+    }
+
+    /** One alert of a notification. */
+    @Schema(name = "AlertmanagerAlert")
+    public record NotifiedAlert(String status, Map<String, String> labels, Map<String, String> annotations,
+                                String startsAt, String endsAt, String fingerprint) {
     }
 
     private final DeclaredIncidents incidents;
@@ -59,7 +72,8 @@ public class AlertmanagerResource {
     @AdminOnly
     @SecurityRequirement(name = ProblemResponses.ADMIN_SCHEME)
     @RequestBody(required = true, description = "A notification of Alertmanager's webhook_config (payload version 4)",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "InstanceDown",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Notification.class),
+                    examples = @ExampleObject(name = "InstanceDown",
                     value = "{\"version\": \"4\", \"status\": \"firing\", \"receiver\": \"downtime-predictor\", "
                             + "\"alerts\": [{\"status\": \"firing\", \"labels\": {\"alertname\": \"InstanceDown\", "
                             + "\"instance\": \"web-1\"}, \"annotations\": {}, \"startsAt\": \"2026-12-01T10:00:00Z\", "
