@@ -30,7 +30,7 @@ class AlertmanagerIncidentsIT {
     private static final Duration FIRING = Duration.ofSeconds(25);
 
     private static ServiceProcess collector;
-    private static AlertmanagerServer alertmanager;
+    private static PrometheusServer alertmanager;
     private static PrometheusServer prometheus;
     private static Instant firingUntil;
 
@@ -43,7 +43,7 @@ class AlertmanagerIncidentsIT {
         collector.awaitReady(Duration.ofSeconds(60));
         Path token = Files.createTempFile("admin-token", "");
         Files.writeString(token, TOKEN);
-        alertmanager = AlertmanagerServer.start("""
+        alertmanager = PrometheusServer.alertmanager("""
                 route:
                   receiver: downtime-predictor
                   group_by: [alertname, instance]
