@@ -17,6 +17,7 @@ import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -60,7 +61,8 @@ public final class DeclaredIncidents implements IncidentLabels {
     private final Journal journal;
     private final DowntimeAlerts downtime;
     private final Shard shard;
-    private final Map<String, DeclaredIncident> incidents = new LinkedHashMap<>();
+    /** Per instance, its incidents by fingerprint and start: labelling a series reads only its own instance's. */
+    private final Map<String, Map<String, DeclaredIncident>> byInstance = new HashMap<>();
 
     /**
      * @param journal  where the incidents are kept; its records are read back
@@ -74,7 +76,7 @@ public final class DeclaredIncidents implements IncidentLabels {
         this.shard = shard;
         for (String record : journal.records()) {
             DeclaredIncident incident = JSON.readValue(record, DeclaredIncident.class);
-            incidents.put(key(incident.fingerprint(), incident.start()), incident);
+            put(key(incident.fingerprint(), incident.start()), incident);
         }
     }
 
@@ -89,7 +91,7 @@ public final class DeclaredIncidents implements IncidentLabels {
             }
             declaring++;
             String key = key(alert.fingerprint(), alert.startsAt());
-            DeclaredIncident known = incidents.get(key);
+            DeclaredIncident known = byInstance.getOrDefault(instance.get(), Map.of()).get(key);
             DeclaredIncident next = known != null ? closed(known, alert)
                     : new DeclaredIncident(alert.fingerprint(), instance.get(), alert.name(), alert.startsAt(),
                     alert.endsAt(), alert.status() == Status.FIRING);
@@ -115,23 +117,32 @@ public final class DeclaredIncidents implements IncidentLabels {
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }
-        incidents.put(key, incident);
+        put(key, incident);
+    }
+
+    private void put(String key, DeclaredIncident incident) {
+        byInstance.computeIfAbsent(incident.instance(), i -> new LinkedHashMap<>()).put(key, incident);
     }
 
     /** Every declared incident, oldest first. */
     public synchronized List<DeclaredIncident> all() {
-        List<DeclaredIncident> all = new ArrayList<>(incidents.values());
+        List<DeclaredIncident> all = new ArrayList<>();
+        byInstance.values().forEach(own -> all.addAll(own.values()));
         all.sort(Comparator.comparing(DeclaredIncident::start).thenComparing(DeclaredIncident::instance));
         return all;
+    }
+
+    /** The declared incidents of {@code instance}, oldest first. */
+    public synchronized List<DeclaredIncident> of(String instance) {
+        List<DeclaredIncident> own = new ArrayList<>(byInstance.getOrDefault(instance, Map.of()).values());
+        own.sort(Comparator.comparing(DeclaredIncident::start));
+        return own;
     }
 
     /** The series with every sample that a declared incident of its instance covers labelled as an incident. */
     @Override
     public InstanceSeries label(InstanceSeries series) {
-        List<DeclaredIncident> own;
-        synchronized (this) {
-            own = incidents.values().stream().filter(i -> i.instance().equals(series.instance())).toList();
-        }
+        List<DeclaredIncident> own = of(series.instance());
         if (own.isEmpty()) {
             return series;
         }

@@ -42,8 +42,7 @@ public class IncidentsResource {
                                     @QueryParam("to") String to) {
         long start = from == null ? Long.MIN_VALUE : InstantParam.epochMillis("from", from);
         long end = to == null ? Long.MAX_VALUE : InstantParam.epochMillis("to", to);
-        List<DeclaredIncidents.DeclaredIncident> alerts = declared.all().stream()
-                .filter(i -> instance == null || i.instance().equals(instance)).toList();
+        List<DeclaredIncidents.DeclaredIncident> alerts = instance == null ? declared.all() : declared.of(instance);
         List<RollingWindow> selected = instance == null ? windows.all()
                 : windows.get(instance).map(List::of).orElse(List.of());
         if (instance != null && selected.isEmpty() && alerts.isEmpty()) {

@@ -26,9 +26,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 
 import java.io.IOException;
 import java.util.Arrays;
-import java.util.Iterator;
 import java.util.List;
-import java.util.Set;
 import java.util.stream.Collectors;
 
 /** The fleet's alarms, and operators' reviews of them: a real problem or a false alarm. */
@@ -47,7 +45,7 @@ public class AlarmsResource {
      */
     public record ReviewRequest(Alarm.Verdict verdict, String note) {
 
-        static final Set<String> FIELDS = Set.of("verdict", "note");
+        static final List<String> FIELDS = List.of("verdict", "note");
 
         static ReviewRequest of(byte[] body) {
             JsonNode tree;
@@ -62,12 +60,7 @@ public class AlarmsResource {
                 throw new InvalidInputException(null, "expected a JSON object like {\"verdict\": \"false-alarm\", "
                         + "\"note\": \"planned maintenance\"}");
             }
-            for (Iterator<String> names = tree.fieldNames(); names.hasNext(); ) {
-                String name = names.next();
-                if (!FIELDS.contains(name)) {
-                    throw new InvalidInputException(name, "unknown field '" + name + "'; the fields are verdict, note");
-                }
-            }
+            JsonObjects.refuseUnknownFields(tree, FIELDS);
             JsonNode verdict = tree.get("verdict");
             String verdicts = Arrays.stream(Alarm.Verdict.values()).map(Alarm.Verdict::id)
                     .collect(Collectors.joining(" or "));

@@ -35,9 +35,7 @@ import jakarta.ws.rs.core.UriInfo;
 import java.io.IOException;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Iterator;
 import java.util.Optional;
-import java.util.Set;
 
 /** The model registry and training: list, inspect, train, promote, roll back. */
 @Path("/")
@@ -93,7 +91,7 @@ public class ModelsResource {
 
     public record TrainRequest(String algorithm) {
 
-        static final Set<String> FIELDS = Set.of("algorithm");
+        static final List<String> FIELDS = List.of("algorithm");
 
         /** The request in {@code body} (null or empty: all defaults); unknown fields and wrong types are refused. */
         static TrainRequest of(JsonNode body) {
@@ -103,13 +101,7 @@ public class ModelsResource {
             if (!body.isObject()) {
                 throw new InvalidInputException(null, "expected a JSON object like {\"algorithm\": \"random-forest\"}");
             }
-            for (Iterator<String> names = body.fieldNames(); names.hasNext(); ) {
-                String name = names.next();
-                if (!FIELDS.contains(name)) {
-                    throw new InvalidInputException(name, "unknown field '" + name + "'; the fields are "
-                            + String.join(", ", FIELDS));
-                }
-            }
+            JsonObjects.refuseUnknownFields(body, FIELDS);
             JsonNode algorithm = body.get("algorithm");
             if (algorithm != null && !algorithm.isNull() && !algorithm.isTextual()) {
                 throw new InvalidInputException("algorithm", "algorithm must be a string such as \"xgboost\"");
