@@ -3,6 +3,7 @@ package io.downtime.collector;
 import io.downtime.features.InstanceSeries;
 
 import com.fasterxml.jackson.annotation.JsonValue;
+import io.downtime.features.ServedId;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -14,15 +15,16 @@ import java.util.Locale;
 public final class Incidents {
 
     /** Where an incident is known from. */
-    public enum Source {
+    public enum Source implements ServedId {
         /** A run of down samples: the metric source's down expression, the simulator, or a dataset's labels. */
         SAMPLES,
         /** An alert that Alertmanager sent to {@code POST /ingest/alertmanager}. */
         ALERTMANAGER;
 
         @JsonValue
+        @Override
         public String id() {
-            return name().toLowerCase(Locale.ROOT);
+            return ServedId.super.id();
         }
     }
 

@@ -2,12 +2,8 @@ package io.downtime.features;
 
 import com.fasterxml.jackson.annotation.JsonValue;
 
-import java.util.Arrays;
-import java.util.Locale;
-import java.util.Optional;
-
 /** Whose history a training set, and the model trained on it, comes from; written by its id ({@code fleet}). */
-public enum HistorySource {
+public enum HistorySource implements ServedId {
 
     /** The served fleet's own history, as the collector holds it. */
     FLEET,
@@ -15,17 +11,8 @@ public enum HistorySource {
     SIMULATOR;
 
     @JsonValue
-    public String id() {
-        return name().toLowerCase(Locale.ROOT);
-    }
-
-    /** The source of id {@code id} ({@code fleet}, {@code simulator}), if there is one. */
-    public static Optional<HistorySource> of(String id) {
-        return Arrays.stream(values()).filter(source -> source.id().equals(id)).findFirst();
-    }
-
     @Override
-    public String toString() {
-        return id();
+    public String id() {
+        return ServedId.super.id();
     }
 }

@@ -15,7 +15,7 @@ import java.util.Optional;
 public interface CollectorConfig {
 
     /** Where metrics come from. */
-    enum Source {
+    enum Source implements io.downtime.features.ServedId {
         /** The built-in fleet simulator. */
         SIMULATOR,
         /** A Prometheus-API store. */
@@ -25,13 +25,9 @@ public interface CollectorConfig {
 
         /** Its name in configuration, in {@code GET /signals} and in metric labels: {@code simulator}. */
         @com.fasterxml.jackson.annotation.JsonValue
-        public String id() {
-            return name().toLowerCase(java.util.Locale.ROOT);
-        }
-
         @Override
-        public String toString() {
-            return id();
+        public String id() {
+            return io.downtime.features.ServedId.super.id();
         }
     }
 

@@ -1,22 +1,17 @@
 package io.downtime.models.alarm;
 
 import com.fasterxml.jackson.annotation.JsonValue;
+import io.downtime.features.ServedId;
 
 /** How a probability stands against the model's alarm threshold; served by its id ({@code high}). */
-public enum Risk {
+public enum Risk implements ServedId {
 
     /** At or above the threshold: an alarm. */
-    HIGH("high"),
+    HIGH,
     /** At or above half the threshold. */
-    ELEVATED("elevated"),
+    ELEVATED,
     /** Below half the threshold. */
-    LOW("low");
-
-    private final String id;
-
-    Risk(String id) {
-        this.id = id;
-    }
+    LOW;
 
     /** The risk of {@code probability} against {@code threshold}. */
     public static Risk of(double probability, double threshold) {
@@ -27,12 +22,8 @@ public enum Risk {
     }
 
     @JsonValue
-    public String id() {
-        return id;
-    }
-
     @Override
-    public String toString() {
-        return id;
+    public String id() {
+        return ServedId.super.id();
     }
 }

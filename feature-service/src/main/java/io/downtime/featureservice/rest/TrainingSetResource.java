@@ -3,6 +3,7 @@ package io.downtime.featureservice.rest;
 import io.downtime.featureservice.FeatureService;
 import io.downtime.featureservice.TrainingSetFormat;
 import io.downtime.features.HistorySource;
+import io.downtime.features.ServedId;
 import io.downtime.problem.InvalidInputException;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -43,10 +44,10 @@ public class TrainingSetResource {
                                 @QueryParam("format") @DefaultValue("csv") String format,
                                 @QueryParam("maxRows") @DefaultValue("100000") long maxRows,
                                 @QueryParam("source") @DefaultValue("fleet") String source) {
-        TrainingSetFormat chosen = TrainingSetFormat.of(format).orElseThrow(() -> new InvalidInputException("format",
-                "format must be csv or json, was '" + format + "'"));
-        HistorySource history = HistorySource.of(source).orElseThrow(() -> new InvalidInputException("source",
-                "source must be fleet or simulator, was '" + source + "'"));
+        TrainingSetFormat chosen = ServedId.parse(TrainingSetFormat.class, format).orElseThrow(() -> new InvalidInputException("format",
+                "format must be " + ServedId.ids(TrainingSetFormat.class) + ", was '" + format + "'"));
+        HistorySource history = ServedId.parse(HistorySource.class, source).orElseThrow(() -> new InvalidInputException("source",
+                "source must be " + ServedId.ids(HistorySource.class) + ", was '" + source + "'"));
         FeatureService.TrainingSet set = features.trainingSet(horizon, from, to, chosen, maxRows, history);
         StreamingOutput rows = set.rows()::writeTo;
         return Response.ok(rows)

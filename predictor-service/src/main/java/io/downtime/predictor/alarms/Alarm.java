@@ -1,6 +1,7 @@
 package io.downtime.predictor.alarms;
 
 import com.fasterxml.jackson.annotation.JsonValue;
+import io.downtime.features.ServedId;
 import io.downtime.models.Explanation.Contribution;
 
 import java.time.Instant;
@@ -30,26 +31,16 @@ public record Alarm(long id, String instance, String horizon, String model, Stri
                     Review review) {
 
     /** An operator's verdict on an alarm. */
-    public enum Verdict {
+    public enum Verdict implements ServedId {
         /** A real problem: its window counts as positive in training. */
-        CONFIRMED("confirmed"),
+        CONFIRMED,
         /** Nothing was wrong: its window counts as negative in training. */
-        FALSE_ALARM("false-alarm");
-
-        private final String id;
-
-        Verdict(String id) {
-            this.id = id;
-        }
+        FALSE_ALARM;
 
         @JsonValue
-        public String id() {
-            return id;
-        }
-
         @Override
-        public String toString() {
-            return id;
+        public String id() {
+            return ServedId.super.id();
         }
     }
 

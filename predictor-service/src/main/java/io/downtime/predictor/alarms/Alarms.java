@@ -32,7 +32,7 @@ import java.util.function.Function;
 public final class Alarms {
 
     /** Which alarms a listing wants. */
-    public enum Filter {
+    public enum Filter implements io.downtime.features.ServedId {
         ALL, OPEN, CLOSED, UNREVIEWED, CONFIRMED, FALSE_ALARM;
 
         boolean keeps(Alarm alarm) {

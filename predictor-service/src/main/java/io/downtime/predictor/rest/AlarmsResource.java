@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.downtime.admin.AdminOnly;
+import io.downtime.features.ServedId;
 import io.downtime.predictor.alarms.Alarm;
 import io.downtime.predictor.alarms.AlarmService;
 import io.downtime.predictor.alarms.Alarms;
@@ -25,9 +26,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
 import java.io.IOException;
-import java.util.Arrays;
 import java.util.List;
-import java.util.stream.Collectors;
 
 /** The fleet's alarms, and operators' reviews of them: a real problem or a false alarm. */
 @Path("/alarms")
@@ -62,13 +61,11 @@ public class AlarmsResource {
             }
             JsonObjects.refuseUnknownFields(tree, FIELDS);
             JsonNode verdict = tree.get("verdict");
-            String verdicts = Arrays.stream(Alarm.Verdict.values()).map(Alarm.Verdict::id)
-                    .collect(Collectors.joining(" or "));
+            String verdicts = ServedId.ids(Alarm.Verdict.class);
             if (verdict == null || !verdict.isTextual()) {
                 throw new InvalidInputException("verdict", "verdict is required: " + verdicts);
             }
-            Alarm.Verdict parsed = Arrays.stream(Alarm.Verdict.values()).filter(v -> v.id().equals(verdict.asText()))
-                    .findFirst().orElseThrow(() -> new InvalidInputException("verdict", "verdict must be " + verdicts
+            Alarm.Verdict parsed = ServedId.parse(Alarm.Verdict.class, verdict.asText()).orElseThrow(() -> new InvalidInputException("verdict", "verdict must be " + verdicts
                             + ", was '" + verdict.asText() + "'"));
             JsonNode note = tree.get("note");
             if (note != null && !note.isNull() && !note.isTextual()) {
@@ -161,14 +158,8 @@ public class AlarmsResource {
         if (state == null || state.isEmpty()) {
             return Alarms.Filter.ALL;
         }
-        return switch (state) {
-            case "open" -> Alarms.Filter.OPEN;
-            case "closed" -> Alarms.Filter.CLOSED;
-            case "unreviewed" -> Alarms.Filter.UNREVIEWED;
-            case "confirmed" -> Alarms.Filter.CONFIRMED;
-            case "false-alarm" -> Alarms.Filter.FALSE_ALARM;
-            default -> throw new InvalidInputException("state", "state must be open, closed, unreviewed, confirmed or "
-                    + "false-alarm, was '" + state + "'");
-        };
+        return ServedId.parse(Alarms.Filter.class, state).filter(chosen -> chosen != Alarms.Filter.ALL)
+                .orElseThrow(() -> new InvalidInputException("state", "state must be open, closed, unreviewed, "
+                        + "confirmed or false-alarm, was '" + state + "'"));
     }
 }

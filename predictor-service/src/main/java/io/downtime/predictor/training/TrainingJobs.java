@@ -55,17 +55,13 @@ public class TrainingJobs {
     }
 
     /** Where a job is; served by its id ({@code running}). */
-    public enum State {
+    public enum State implements io.downtime.features.ServedId {
         RUNNING, SUCCEEDED, FAILED;
 
         @com.fasterxml.jackson.annotation.JsonValue
-        public String id() {
-            return name().toLowerCase(java.util.Locale.ROOT);
-        }
-
         @Override
-        public String toString() {
-            return id();
+        public String id() {
+            return io.downtime.features.ServedId.super.id();
         }
     }
 
