@@ -42,6 +42,7 @@ final class DatasetRows {
     private final boolean profiles;
     private final FeatureExtractor extractor;
     private final FeatureSchema schema;
+    private final Duration step;
     private final int horizonSteps;
 
     /**
@@ -64,6 +65,7 @@ final class DatasetRows {
             all.addAll(NormalProfile.SCORES);
         }
         this.extractor = new FeatureExtractor(all, step);
+        this.step = step;
         this.horizonSteps = (int) Math.max(1, horizon.toMillis() / step.toMillis());
         this.schema = profiles ? withRelativeNames(extractor.schema()) : extractor.schema();
     }
@@ -132,11 +134,11 @@ final class DatasetRows {
             vectors[r] = both;
         }
         return new LabelledRows(schema, vectors, rows.labels(), rows.incidents(), rows.observedDown(),
-                rows.instances(), rows.timestamps());
+                rows.instances(), rows.timestamps(), step);
     }
 
     /** Rows of one series as they are added. */
-    private static final class Rows {
+    private final class Rows {
         private final String name;
         private final InstanceSeries series;
         private final List<double[]> vectors = new ArrayList<>();
@@ -170,7 +172,7 @@ final class DatasetRows {
                 timestamps[i] = series.timestamps()[t];
             }
             return new LabelledRows(schema, vectors.toArray(double[][]::new), rowLabels, incidents, observedDown,
-                    instances, timestamps);
+                    instances, timestamps, step);
         }
     }
 

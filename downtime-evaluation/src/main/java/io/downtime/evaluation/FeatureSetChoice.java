@@ -82,7 +82,7 @@ final class FeatureSetChoice {
             vectors[r] = pick(rows.vectors()[r], kept);
         }
         return new LabelledRows(schema, vectors, rows.labels(), rows.incidents(), rows.observedDown(),
-                rows.instances(), rows.timestamps());
+                rows.instances(), rows.timestamps(), rows.step());
     }
 
     static FeatureSchema schema(FeatureSchema all, FeatureSet set) {

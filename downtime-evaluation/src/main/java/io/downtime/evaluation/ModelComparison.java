@@ -82,14 +82,14 @@ final class ModelComparison {
             if (thresholds == Thresholds.PER_INSTANCE) {
                 LabelledRows history = split.calibration();
                 InstanceThresholds own = InstanceThresholds.fit(QualityMeasurement.scores(model, history),
-                        history.instances(), history.timestamps(), measurement.horizon(),
+                        history.instances(), history.timestamps(), measurement.horizon(), history.step(),
                         measurement.alertBudgetPerDay());
                 testScores = own.relative(probabilities, split.test().instances());
                 threshold = 0.5;
             } else if (thresholds == Thresholds.TRAILING) {
                 LabelledRows history = split.calibration();
                 LabelledRows test = split.test();
-                testScores = new TrailingThresholds(TRAILING_WINDOW, measurement.horizon(),
+                testScores = new TrailingThresholds(TRAILING_WINDOW, measurement.horizon(), test.step(),
                         measurement.alertBudgetPerDay()).relative(
                         new TrailingThresholds.Scores(QualityMeasurement.scores(model, history), history.instances(),
                                 history.timestamps()),

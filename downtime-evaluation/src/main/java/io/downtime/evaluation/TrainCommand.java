@@ -39,6 +39,9 @@ import java.util.Set;
  */
 public final class TrainCommand {
 
+    /** The header feature-service sends its training set's sample step in. */
+    private static final String SAMPLE_STEP_HEADER = "X-Sample-Step";
+
     static final String USAGE = """
             usage: bin/train (--features URL | --dataset smd|asd|nab --data DIR) [--horizon MIN] [--registry DIR]
                              [--algorithms a,b,...] [--alert-budget N]
@@ -97,7 +100,7 @@ public final class TrainCommand {
                 "threshold", "F1", "events", "early", "lead min", "FA/day", "train s");
         for (ChronologicalHoldout.Outcome<DowntimeModel> outcome : outcomes) {
             ModelQuality q = outcome.quality();
-            ModelRegistry.RegisteredModel stored = registry.store(outcome.model(), horizonLabel, q.threshold(), q);
+            ModelRegistry.RegisteredModel stored = registry.store(outcome.model(), horizonLabel, q);
             if (outcome == best) {
                 registry.promote(stored.metadata().version());
             }
@@ -134,20 +137,27 @@ public final class TrainCommand {
             InterruptedException {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
         String base = url.replaceAll("/+$", "");
-        JsonNode schemaJson = new ObjectMapper().readTree(get(http, base + "/features/schema"));
+        JsonNode schemaJson = new ObjectMapper().readTree(get(http, base + "/features/schema").body());
         List<FeatureSchema.Feature> features = new ArrayList<>();
         schemaJson.path("features").forEach(f -> features.add(new FeatureSchema.Feature(f.path("name").asText(),
                 f.path("signal").isNull() ? null : f.path("signal").asText(),
                 FeatureSchema.Statistic.ofLabel(f.path("statistic").asText()), f.path("window").asInt(), false)));
         FeatureSchema schema = new FeatureSchema(features, schemaJson.path("definition").asText());
         schema.requireSameAs(schemaJson.path("hash").asText(), "feature-service's schema");
-        try (InputStream csv = get(http, base + "/training-set?horizon=" + PrometheusDuration.format(horizon))) {
+        HttpResponse<InputStream> response = get(http, base + "/training-set?horizon="
+                + PrometheusDuration.format(horizon));
+        String step = response.headers().firstValue(SAMPLE_STEP_HEADER).orElseThrow(() -> new IOException(
+                "feature-service at " + url + " sent its training set without its sample step (header "
+                        + SAMPLE_STEP_HEADER + "): it is older than this command; upgrade it"));
+        try (InputStream csv = response.body()) {
             return LabelledRows.of(schema, TrainingSetCsv.read(
-                    new BufferedReader(new InputStreamReader(csv, StandardCharsets.UTF_8))));
+                    new BufferedReader(new InputStreamReader(csv, StandardCharsets.UTF_8))),
+                    PrometheusDuration.parse(step));
         }
     }
 
-    private static InputStream get(HttpClient http, String url) throws IOException, InterruptedException {
+    private static HttpResponse<InputStream> get(HttpClient http, String url) throws IOException,
+            InterruptedException {
         HttpResponse<InputStream> response;
         try {
             response = http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofMinutes(5)).build(),
@@ -159,7 +169,6 @@ public final class TrainCommand {
             String body = new String(response.body().readAllBytes(), StandardCharsets.UTF_8);
             throw new IOException(url + " answered " + response.statusCode() + ": " + body);
         }
-        return response.body();
+        return response;
     }
-
 }

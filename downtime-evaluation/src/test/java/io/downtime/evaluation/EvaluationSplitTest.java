@@ -4,6 +4,7 @@ import io.downtime.features.FeatureSchema;
 import io.downtime.models.LabelledRows;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.stream.IntStream;
 
@@ -17,7 +18,7 @@ class EvaluationSplitTest {
     private static LabelledRows entity(String name, int n) {
         double[][] vectors = IntStream.range(0, n).mapToObj(i -> new double[]{i}).toArray(double[][]::new);
         return new LabelledRows(SCHEMA, vectors, new byte[n], IntStream.range(0, n).mapToObj(i -> name)
-                .toArray(String[]::new), IntStream.range(0, n).mapToLong(i -> i * 60_000L).toArray());
+                .toArray(String[]::new), IntStream.range(0, n).mapToLong(i -> i * 60_000L).toArray(), Duration.ofMinutes(1));
     }
 
     @Test

@@ -4,6 +4,7 @@ import io.downtime.features.FeatureSchema;
 import io.downtime.models.LabelledRows;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -22,7 +23,7 @@ class FeatureSetChoiceTest {
     private static LabelledRows rows() {
         return new LabelledRows(SCHEMA, new double[][]{{1, 2, 3, 4, 5, 6}, {7, 8, 9, 10, 11, 12}},
                 new byte[]{0, 1}, new boolean[]{false, true}, new boolean[]{false, true}, new String[]{"a", "a"},
-                new long[]{0, 60_000});
+                new long[]{0, 60_000}, Duration.ofMinutes(1));
     }
 
     @Test

@@ -22,22 +22,28 @@ import java.util.stream.IntStream;
  * @param observedDown whether the source observed the instance down at the row
  * @param instances    instance of each row
  * @param timestamps   epoch milliseconds of each row
+ * @param step         time between two samples of an instance, as its source (the collector, a dataset) samples it:
+ *                     what a horizon is in rows, and how long an alarm episode lasts
  */
 public record LabelledRows(FeatureSchema schema, double[][] vectors, byte[] labels, boolean[] incidents,
-                           boolean[] observedDown, String[] instances, long[] timestamps) {
+                           boolean[] observedDown, String[] instances, long[] timestamps, Duration step) {
 
     /** Rows without incident times (no row is in an incident), e.g. synthetic ones. */
-    public LabelledRows(FeatureSchema schema, double[][] vectors, byte[] labels, String[] instances, long[] timestamps) {
-        this(schema, vectors, labels, new boolean[labels.length], instances, timestamps);
+    public LabelledRows(FeatureSchema schema, double[][] vectors, byte[] labels, String[] instances, long[] timestamps,
+                        Duration step) {
+        this(schema, vectors, labels, new boolean[labels.length], instances, timestamps, step);
     }
 
     /** Rows of a source that observes no down state, as dataset replay. */
     public LabelledRows(FeatureSchema schema, double[][] vectors, byte[] labels, boolean[] incidents,
-                        String[] instances, long[] timestamps) {
-        this(schema, vectors, labels, incidents, new boolean[labels.length], instances, timestamps);
+                        String[] instances, long[] timestamps, Duration step) {
+        this(schema, vectors, labels, incidents, new boolean[labels.length], instances, timestamps, step);
     }
 
     public LabelledRows {
+        if (step == null || step.isNegative() || step.isZero()) {
+            throw new IllegalArgumentException("labelled rows need a positive sample step, was " + step);
+        }
         int n = vectors.length;
         if (labels.length != n || incidents.length != n || observedDown.length != n || instances.length != n
                 || timestamps.length != n) {
@@ -52,8 +58,11 @@ public record LabelledRows(FeatureSchema schema, double[][] vectors, byte[] labe
         }
     }
 
-    /** The rows of a CSV training set, after checking its columns are the features of {@code schema}, in order. */
-    public static LabelledRows of(FeatureSchema schema, TrainingSetCsv.Rows rows) {
+    /**
+     * The rows of a CSV training set sampled every {@code step}, after checking its columns are the features of
+     * {@code schema}, in order.
+     */
+    public static LabelledRows of(FeatureSchema schema, TrainingSetCsv.Rows rows, Duration step) {
         if (!rows.featureNames().equals(schema.names())) {
             throw new FeatureSchema.SchemaMismatchException("training set columns " + rows.featureNames()
                     + " are not the features of schema " + schema.hash() + " " + schema.names());
@@ -69,7 +78,7 @@ public record LabelledRows(FeatureSchema schema, double[][] vectors, byte[] labe
             timestamps[i] = rows.timestamps().get(i);
         }
         return new LabelledRows(schema, rows.vectors().toArray(double[][]::new), labels, incidents, observedDown,
-                rows.instances().toArray(String[]::new), timestamps);
+                rows.instances().toArray(String[]::new), timestamps, step);
     }
 
     public int size() {
@@ -106,22 +115,11 @@ public record LabelledRows(FeatureSchema schema, double[][] vectors, byte[] labe
     /** The rows whose position passes {@code keep}, in their original order. */
     public LabelledRows where(IntPredicate keep) {
         int[] kept = IntStream.range(0, size()).filter(keep).toArray();
-        int n = kept.length;
-        double[][] v = new double[n][];
-        byte[] l = new byte[n];
-        boolean[] d = new boolean[n];
-        boolean[] o = new boolean[n];
-        String[] in = new String[n];
-        long[] ts = new long[n];
-        for (int j = 0; j < n; j++) {
-            v[j] = vectors[kept[j]];
-            l[j] = labels[kept[j]];
-            d[j] = incidents[kept[j]];
-            o[j] = observedDown[kept[j]];
-            in[j] = instances[kept[j]];
-            ts[j] = timestamps[kept[j]];
+        Builder rows = new Builder(schema, step, kept.length);
+        for (int row : kept) {
+            rows.add(this, row);
         }
-        return new LabelledRows(schema, v, l, d, o, in, ts);
+        return rows.build();
     }
 
     /** Rows {@code from} (inclusive) to {@code to} (exclusive), by position. */
@@ -129,12 +127,10 @@ public record LabelledRows(FeatureSchema schema, double[][] vectors, byte[] labe
         if (from < 0 || to > size() || from > to) {
             throw new IndexOutOfBoundsException("rows " + from + " to " + to + " of " + size());
         }
-        return new LabelledRows(schema, Arrays.copyOfRange(vectors, from, to), Arrays.copyOfRange(labels, from, to),
-                Arrays.copyOfRange(incidents, from, to), Arrays.copyOfRange(observedDown, from, to),
-                Arrays.copyOfRange(instances, from, to), Arrays.copyOfRange(timestamps, from, to));
+        return where(i -> i >= from && i < to);
     }
 
-    /** The rows of every part, one after the other; all parts must share one schema. */
+    /** The rows of every part, one after the other; all parts must share one schema and one step. */
     public static LabelledRows concat(FeatureSchema schema, List<LabelledRows> parts) {
         int n = 0;
         for (LabelledRows part : parts) {
@@ -142,43 +138,65 @@ public record LabelledRows(FeatureSchema schema, double[][] vectors, byte[] labe
                 throw new FeatureSchema.SchemaMismatchException("rows of schema " + part.schema().hash()
                         + " cannot join rows of schema " + schema.hash());
             }
+            if (!part.step().equals(parts.get(0).step())) {
+                throw new IllegalArgumentException("rows sampled every " + part.step() + " cannot join rows sampled "
+                        + "every " + parts.get(0).step());
+            }
             n += part.size();
         }
-        double[][] v = new double[n][];
-        byte[] l = new byte[n];
-        boolean[] d = new boolean[n];
-        boolean[] o = new boolean[n];
-        String[] in = new String[n];
-        long[] ts = new long[n];
-        int at = 0;
-        for (LabelledRows part : parts) {
-            int size = part.size();
-            System.arraycopy(part.vectors, 0, v, at, size);
-            System.arraycopy(part.labels, 0, l, at, size);
-            System.arraycopy(part.incidents, 0, d, at, size);
-            System.arraycopy(part.observedDown, 0, o, at, size);
-            System.arraycopy(part.instances, 0, in, at, size);
-            System.arraycopy(part.timestamps, 0, ts, at, size);
-            at += size;
+        if (parts.isEmpty()) {
+            throw new IllegalArgumentException("no rows to join");
         }
-        return new LabelledRows(schema, v, l, d, o, in, ts);
-    }
-
-    /** Samples in {@code horizon} at the rows' typical step: the median time between an instance's consecutive rows. */
-    public int samplesIn(Duration horizon) {
-        long[] steps = new long[Math.max(0, size() - 1)];
-        int n = 0;
-        for (int r = 1; r < size(); r++) {
-            if (instances[r].equals(instances[r - 1]) && timestamps[r] > timestamps[r - 1]) {
-                steps[n++] = timestamps[r] - timestamps[r - 1];
+        Builder rows = new Builder(schema, parts.get(0).step(), n);
+        for (LabelledRows part : parts) {
+            for (int row = 0; row < part.size(); row++) {
+                rows.add(part, row);
             }
         }
-        if (n == 0) {
-            return 1;
+        return rows.build();
+    }
+
+    /** Samples in {@code horizon} at the rows' step (at least one). */
+    public int samplesIn(Duration horizon) {
+        return (int) Math.max(1, horizon.toMillis() / step.toMillis());
+    }
+
+    /** Rows gathered one by one from other rows of the same schema and step. */
+    private static final class Builder {
+        private final FeatureSchema schema;
+        private final Duration step;
+        private final double[][] vectors;
+        private final byte[] labels;
+        private final boolean[] incidents;
+        private final boolean[] observedDown;
+        private final String[] instances;
+        private final long[] timestamps;
+        private int size;
+
+        Builder(FeatureSchema schema, Duration step, int capacity) {
+            this.schema = schema;
+            this.step = step;
+            vectors = new double[capacity][];
+            labels = new byte[capacity];
+            incidents = new boolean[capacity];
+            observedDown = new boolean[capacity];
+            instances = new String[capacity];
+            timestamps = new long[capacity];
         }
-        long[] sorted = Arrays.copyOf(steps, n);
-        Arrays.sort(sorted);
-        return (int) Math.max(1, horizon.toMillis() / sorted[n / 2]);
+
+        void add(LabelledRows from, int row) {
+            vectors[size] = from.vectors[row];
+            labels[size] = from.labels[row];
+            incidents[size] = from.incidents[row];
+            observedDown[size] = from.observedDown[row];
+            instances[size] = from.instances[row];
+            timestamps[size] = from.timestamps[row];
+            size++;
+        }
+
+        LabelledRows build() {
+            return new LabelledRows(schema, vectors, labels, incidents, observedDown, instances, timestamps, step);
+        }
     }
 
     public long firstTimestamp() {

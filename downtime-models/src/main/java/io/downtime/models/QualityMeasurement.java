@@ -36,7 +36,7 @@ public record QualityMeasurement(Duration horizon, double alertBudgetPerDay) {
     /** The threshold that meets the alert budget on {@code rows}, given their scores (observed-down rows left out). */
     public double threshold(double[] scores, LabelledRows rows) {
         Predictions predictions = Predictions.of(rows, scores, scores);
-        return new AlertBudget(horizon).threshold(alarms(predictions.alarmScores(), predictions.rows()),
+        return new AlertBudget(horizon, rows.step()).threshold(alarms(predictions.alarmScores(), predictions.rows()),
                 alertBudgetPerDay);
     }
 
@@ -82,7 +82,8 @@ public record QualityMeasurement(Duration horizon, double alertBudgetPerDay) {
                 training.size() == 0 ? test.firstTimestamp() : training.firstTimestamp(), test.firstTimestamp(),
                 test.lastTimestamp(), BinaryMetrics.prAuc(p, test.labels()),
                 BinaryMetrics.rocAuc(p, test.labels()), threshold, confusion.accuracy(), confusion.precision(),
-                confusion.recall(), confusion.f1(), new AlertBudget(horizon).falseAlarmsPerDay(alarms, threshold),
+                confusion.recall(), confusion.f1(),
+                new AlertBudget(horizon, test.step()).falseAlarmsPerDay(alarms, threshold),
                 AlertBudget.alarmTimeShare(alarms, threshold),
                 events,
                 trainSeconds,

@@ -28,7 +28,7 @@ class AlertBudgetTest {
 
     @Test
     void countsEachFalseEpisodeOncePerStartedHorizon() {
-        AlertBudget budget = new AlertBudget(Duration.ofMinutes(10));
+        AlertBudget budget = new AlertBudget(Duration.ofMinutes(10), Duration.ofMillis(MINUTE));
         double[] scores = new double[40];
         byte[] labels = new byte[40];
         Arrays.fill(scores, 0, 3, 0.9);     // a 3-minute false episode: 1 alarm
@@ -43,7 +43,7 @@ class AlertBudgetTest {
 
     @Test
     void anAlarmThatOutlastsTheIncidentIsFalseForTheTimeAfterTheRecovery() {
-        AlertBudget budget = new AlertBudget(Duration.ofMinutes(10));
+        AlertBudget budget = new AlertBudget(Duration.ofMinutes(10), Duration.ofMillis(MINUTE));
         double[] scores = new double[100];
         byte[] labels = new byte[100];
         Arrays.fill(labels, 0, 20, (byte) 1);   // warning window and incident, recovered at minute 20
@@ -56,7 +56,7 @@ class AlertBudgetTest {
 
     @Test
     void anAlarmStartingInNormalDataIsFalseUntilTheWarningWindowBegins() {
-        AlertBudget budget = new AlertBudget(Duration.ofMinutes(10));
+        AlertBudget budget = new AlertBudget(Duration.ofMinutes(10), Duration.ofMillis(MINUTE));
         double[] scores = new double[100];
         byte[] labels = new byte[100];
         Arrays.fill(labels, 50, 70, (byte) 1);
@@ -66,7 +66,7 @@ class AlertBudgetTest {
 
     @Test
     void choosesTheLowestThresholdWithinTheBudget() {
-        AlertBudget budget = new AlertBudget(Duration.ofMinutes(10));
+        AlertBudget budget = new AlertBudget(Duration.ofMinutes(10), Duration.ofMillis(MINUTE));
         double[] scores = new double[50];
         byte[] labels = new byte[50];
         scores[0] = 0.3;                    // a false alarm at 0.3

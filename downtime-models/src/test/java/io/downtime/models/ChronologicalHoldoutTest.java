@@ -79,7 +79,7 @@ class ChronologicalHoldoutTest {
             instances[minute] = "a";
             timestamps[minute] = START + minute * MINUTE;
         }
-        return new LabelledRows(SCHEMA, vectors, labels, down, instances, timestamps);
+        return new LabelledRows(SCHEMA, vectors, labels, down, instances, timestamps, Duration.ofMillis(MINUTE));
     }
 
     private static int minuteOf(long timestamp) {
@@ -165,7 +165,7 @@ class ChronologicalHoldoutTest {
         LabelledRows all = history(new int[][]{{30, 32}, {96, 98}}, 77, 100);
         boolean[] observed = all.incidents().clone();
         LabelledRows rows = new LabelledRows(all.schema(), all.vectors(), all.labels(), all.incidents(), observed,
-                all.instances(), all.timestamps());
+                all.instances(), all.timestamps(), Duration.ofMillis(MINUTE));
         List<LabelledRows> trainedOn = new ArrayList<>();
         ModelQuality quality = new ChronologicalHoldout(0.25, HORIZON, 200).run(rows, training -> {
             trainedOn.add(training);

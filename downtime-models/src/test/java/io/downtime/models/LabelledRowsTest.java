@@ -8,6 +8,7 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.StringWriter;
+import java.time.Duration;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -19,6 +20,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class LabelledRowsTest {
 
     private static final FeatureSchema SCHEMA = FeatureSchema.ofNames(List.of("cpu_last", "mem_last"), "test");
+    private static final Duration STEP = Duration.ofMinutes(1);
 
     /** Rows of two instances, deliberately not in time order, with distinct vectors to tell them apart. */
     private static LabelledRows mixed() {
@@ -27,7 +29,7 @@ class LabelledRowsTest {
                 new byte[]{0, 1, 0, 1, 1, 0},
                 new boolean[]{false, false, false, true, true, false},
                 new String[]{"a", "b", "a", "b", "a", "b"},
-                new long[]{300, 100, 200, 400, 100, 500});
+                new long[]{300, 100, 200, 400, 100, 500}, STEP);
     }
 
     @Test
@@ -81,15 +83,30 @@ class LabelledRowsTest {
     @Test
     void rowsWithoutIncidentTimesAreNeverDown() {
         LabelledRows rows = new LabelledRows(SCHEMA, new double[][]{{1, 2}}, new byte[]{1}, new String[]{"a"},
-                new long[]{0});
+                new long[]{0}, STEP);
         assertArrayEquals(new boolean[]{false}, rows.incidents());
+    }
+
+    @Test
+    void theStepIsTheSourcesNotGuessedFromTheGapsBetweenRows() {
+        LabelledRows everyFiveMinutes = new LabelledRows(SCHEMA, new double[][]{{1, 2}, {3, 4}}, new byte[2],
+                new String[]{"a", "a"}, new long[]{0, 60_000}, Duration.ofMinutes(5));
+        assertEquals(12, everyFiveMinutes.samplesIn(Duration.ofHours(1)), "an hour is 12 rows at a 5-minute step, "
+                + "whatever the gaps between the rows kept");
+        assertEquals(Duration.ofMinutes(5), everyFiveMinutes.where(i -> i == 1).step());
+        assertEquals(Duration.ofMinutes(5), everyFiveMinutes.slice(0, 1).step());
+        assertThrows(IllegalArgumentException.class, () -> LabelledRows.concat(SCHEMA, List.of(everyFiveMinutes,
+                new LabelledRows(SCHEMA, new double[][]{{1, 2}}, new byte[1], new String[]{"b"}, new long[]{0}, STEP))),
+                "rows of two steps are not one training set");
+        assertThrows(IllegalArgumentException.class, () -> new LabelledRows(SCHEMA, new double[][]{{1, 2}},
+                new byte[1], new String[]{"a"}, new long[]{0}, Duration.ZERO));
     }
 
     @Test
     void predictionsLeaveOutTheRowsAtWhichTheSourceObservedTheInstanceDown() {
         LabelledRows rows = new LabelledRows(SCHEMA, new double[][]{{0, 0}, {1, 1}, {2, 2}}, new byte[]{1, 1, 0},
                 new boolean[]{false, true, false}, new boolean[]{false, true, false}, new String[]{"a", "a", "a"},
-                new long[]{0, 60_000, 120_000});
+                new long[]{0, 60_000, 120_000}, STEP);
         assertEquals(1, rows.observedDownRows());
         LabelledRows predictions = rows.predictions();
         assertArrayEquals(new long[]{0, 120_000}, predictions.timestamps());
@@ -100,20 +117,20 @@ class LabelledRowsTest {
     @Test
     void rejectsColumnsOfDifferentLengths() {
         assertThrows(IllegalArgumentException.class, () -> new LabelledRows(SCHEMA, new double[][]{{1, 2}},
-                new byte[]{0, 1}, new boolean[1], new String[]{"a"}, new long[]{0}));
+                new byte[]{0, 1}, new boolean[1], new String[]{"a"}, new long[]{0}, STEP));
         assertThrows(IllegalArgumentException.class, () -> new LabelledRows(SCHEMA, new double[][]{{1, 2}},
-                new byte[]{0}, new boolean[2], new String[]{"a"}, new long[]{0}));
+                new byte[]{0}, new boolean[2], new String[]{"a"}, new long[]{0}, STEP));
         assertThrows(IllegalArgumentException.class, () -> new LabelledRows(SCHEMA, new double[][]{{1, 2}},
-                new byte[]{0}, new boolean[1], new String[0], new long[]{0}));
+                new byte[]{0}, new boolean[1], new String[0], new long[]{0}, STEP));
         assertThrows(IllegalArgumentException.class, () -> new LabelledRows(SCHEMA, new double[][]{{1, 2}},
-                new byte[]{0}, new boolean[1], new String[]{"a"}, new long[]{0, 1}));
+                new byte[]{0}, new boolean[1], new String[]{"a"}, new long[]{0, 1}, STEP));
     }
 
     @Test
     void rejectsAVectorThatDoesNotFitTheSchemaNamingItsHash() {
         IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
                 () -> new LabelledRows(SCHEMA, new double[][]{{1, 2}, {1, 2, 3}}, new byte[2], new boolean[2],
-                        new String[]{"a", "a"}, new long[]{0, 1}));
+                        new String[]{"a", "a"}, new long[]{0, 1}, STEP));
         assertTrue(error.getMessage().contains(SCHEMA.hash()), error.getMessage());
     }
 
@@ -124,7 +141,7 @@ class LabelledRowsTest {
         TrainingSetCsv.writeRow(csv, "a", 60_000, (byte) 0, false, false, new double[]{0.5, Double.NaN});
         TrainingSetCsv.writeRow(csv, "b", 120_000, (byte) 1, true, true, new double[]{1.5, 2.5});
         LabelledRows rows = LabelledRows.of(SCHEMA,
-                TrainingSetCsv.read(new BufferedReader(new StringReader(csv.toString()))));
+                TrainingSetCsv.read(new BufferedReader(new StringReader(csv.toString()))), STEP);
 
         assertSame(SCHEMA, rows.schema());
         assertArrayEquals(new double[]{0.5, Double.NaN}, rows.vectors()[0]);
@@ -146,7 +163,7 @@ class LabelledRowsTest {
             TrainingSetCsv.Rows csv = new TrainingSetCsv.Rows(columns, List.of(), List.of(), List.of(), List.of(),
                     List.of(), List.of());
             FeatureSchema.SchemaMismatchException error = assertThrows(FeatureSchema.SchemaMismatchException.class,
-                    () -> LabelledRows.of(SCHEMA, csv), columns::toString);
+                    () -> LabelledRows.of(SCHEMA, csv, STEP), columns::toString);
             assertTrue(error.getMessage().contains(SCHEMA.hash()), error.getMessage());
         }
     }

@@ -2,6 +2,7 @@ package io.downtime.models;
 
 import io.downtime.features.FeatureSchema;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.SplittableRandom;
 
@@ -46,6 +47,6 @@ public final class SyntheticRows {
             instances[r] = "server-" + (r % 5);
             timestamps[r] = (r / 5) * 60_000L;
         }
-        return new LabelledRows(SCHEMA, vectors, labels, instances, timestamps);
+        return new LabelledRows(SCHEMA, vectors, labels, instances, timestamps, Duration.ofMinutes(1));
     }
 }

@@ -70,8 +70,9 @@ public class FeatureService {
      *
      * @param rows     writes the rows
      * @param sampling how its rows were chosen
+     * @param step     time between two samples of an instance, so between its rows
      */
-    public record TrainingSet(RowWriter rows, String sampling) {
+    public record TrainingSet(RowWriter rows, String sampling, Duration step) {
     }
 
     private final CollectorClient collector;
@@ -212,7 +213,7 @@ public class FeatureService {
                 json.end();
             }
             out.flush();
-        }, selection.description());
+        }, selection.description(), step);
     }
 
     /** The instances a training set of at most {@code maxRows} rows is built from. */

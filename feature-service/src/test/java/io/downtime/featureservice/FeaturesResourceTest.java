@@ -109,7 +109,8 @@ class FeaturesResourceTest {
     @Test
     void aBoundedTrainingSetSaysHowItsRowsWereChosen() {
         given().queryParam("horizon", "3m").get("/training-set").then().statusCode(200)
-                .header("X-Training-Sampling", equalTo("every row of all 2 instances"));
+                .header("X-Training-Sampling", equalTo("every row of all 2 instances"))
+                .header("X-Sample-Step", equalTo("1m"));
         // a budget for one instance: the one with an incident is kept, with its whole history
         Response bounded = given().queryParam("horizon", "3m").queryParam("maxRows", 40).get("/training-set");
         bounded.then().statusCode(200)

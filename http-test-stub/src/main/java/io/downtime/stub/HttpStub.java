@@ -26,8 +26,13 @@ import java.util.function.Function;
  */
 public final class HttpStub implements AutoCloseable {
 
-    /** A response: status, content type and body. */
-    public record Reply(int status, String contentType, String body) {
+    /** A response: status, content type, body and any further headers. */
+    public record Reply(int status, String contentType, String body, Map<String, String> headers) {
+
+        public Reply(int status, String contentType, String body) {
+            this(status, contentType, body, Map.of());
+        }
+
         public static Reply json(String body) {
             return new Reply(200, "application/json", body);
         }
@@ -151,6 +156,7 @@ public final class HttpStub implements AutoCloseable {
         reply = checked(exchange.getRequestMethod(), uri.getPath(), reply);
         byte[] body = reply.body().getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().set("Content-Type", reply.contentType());
+        reply.headers().forEach(exchange.getResponseHeaders()::set);
         exchange.sendResponseHeaders(reply.status(), body.length == 0 ? -1 : body.length);
         try (OutputStream out = exchange.getResponseBody()) {
             out.write(body);

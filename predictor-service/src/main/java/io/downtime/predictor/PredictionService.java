@@ -115,7 +115,7 @@ public class PredictionService {
             method = explanation.method();
         }
         return new Prediction(instance, probability, metadata.horizon(),
-                Risk.of(probability, metadata.threshold()), metadata.threshold(),
+                Risk.of(probability, metadata.quality().threshold()), metadata.quality().threshold(),
                 new Prediction.ModelRef(metadata.algorithm(), metadata.version()), reasons, method, featuresAt, stale);
     }
 

@@ -40,7 +40,7 @@ public class ServedModelMetrics {
         info.register(List.of(MultiGauge.Row.of(tags.and("version", model.version(), "schema", model.featureSchema(),
                 "trained_on", model.trainedOnOrFleet().id()), 1)), true);
         created.register(List.of(MultiGauge.Row.of(tags, Instant.parse(model.createdAt()).getEpochSecond())), true);
-        threshold.register(List.of(MultiGauge.Row.of(tags, model.threshold())), true);
+        threshold.register(List.of(MultiGauge.Row.of(tags, model.quality().threshold())), true);
         ModelQuality q = model.quality();
         Map<String, Double> figures = new HashMap<>(Map.of("pr_auc", q.prAuc(), "roc_auc", q.rocAuc(),
                 "precision", q.precision(), "recall", q.recall(), "f1", q.f1(),

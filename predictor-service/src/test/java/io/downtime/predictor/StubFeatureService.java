@@ -43,7 +43,7 @@ public class StubFeatureService implements QuarkusTestResourceLifecycleManager {
                 .on("/features/schema", uri -> HttpStub.Reply.json(schema))
                 .on("/training-set", uri -> new HttpStub.Reply(200, "text/csv",
                         BROKEN_HORIZON.equals(HttpStub.query(uri, "horizon")) ? "instance,timestamp\nsrv-1,oops\n"
-                                : trainingSet()))
+                                : trainingSet(), Map.of("X-Sample-Step", "1m")))
                 .on("/features/compact", uri -> HttpStub.Reply.json(compactVectors()));
         for (int i = 0; i < INSTANCES.length; i++) {
             String vector = vector(i);

@@ -55,7 +55,7 @@ public class StubPredictor implements QuarkusTestResourceLifecycleManager {
                                  {"feature": "load1_last", "contribution": -0.5}],
                  "featuresAt": "2026-01-02T00:00:00Z", "stale": false}""";
         String model = """
-                {"version": "%s", "trainedOn": "%s", "algorithm": "xgboost", "horizon": "1h", "threshold": 0.3,
+                {"version": "%s", "trainedOn": "%s", "algorithm": "xgboost", "horizon": "1h",
                  "createdAt": "2026-01-02T00:00:00Z", "featureSchema": "abc", "featureDefinition": "windows=5,15,60",
                  "featureNames": ["memory_available_ratio_slope_60", "load1_last"],
                  "sha256": {"model.json": "00ff"}, "trainingRows": "all 1000 rows",

@@ -8,6 +8,7 @@ import io.downtime.models.DowntimeModel;
 import io.downtime.models.LabelledRows;
 import io.downtime.models.ModelSettings;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -20,6 +21,7 @@ import java.util.SplittableRandom;
 final class SimulatedFleet {
 
     static final int SIGNALS = 15;
+    static final Duration STEP = Duration.ofMinutes(1);
     static final int HORIZON_SAMPLES = 60;
 
     final FeatureExtractor extractor;
@@ -30,7 +32,7 @@ final class SimulatedFleet {
         for (int s = 0; s < SIGNALS; s++) {
             signals.add("signal_" + s);
         }
-        extractor = new FeatureExtractor(signals);
+        extractor = new FeatureExtractor(signals, STEP);
         SplittableRandom random = new SplittableRandom(seed);
         for (int i = 0; i < instances; i++) {
             histories.add(history("server-" + i, signals, extractor.historyNeeded() + extraSamples, random));
@@ -71,7 +73,7 @@ final class SimulatedFleet {
             timeArray[i] = timestamps.get(i);
         }
         LabelledRows rows = new LabelledRows(extractor.schema(), vectors.toArray(double[][]::new), labelArray,
-                instances.toArray(String[]::new), timeArray);
+                instances.toArray(String[]::new), timeArray, STEP);
         return Algorithm.XGBOOST.trainer(ModelSettings.defaults(HORIZON_SAMPLES)).apply(rows);
     }
 
@@ -88,7 +90,7 @@ final class SimulatedFleet {
         int ramp = 20 + random.nextInt(60);
         int climbing = random.nextInt(signals.size());
         for (int t = 0; t < length; t++) {
-            timestamps[t] = t * 60_000L;
+            timestamps[t] = t * STEP.toMillis();
             if (t >= nextOutage + 15) {
                 nextOutage = t + 600 + random.nextInt(1500);
                 ramp = 20 + random.nextInt(60);

@@ -19,9 +19,19 @@ import java.util.Map;
 public final class AlertBudget {
 
     private final long horizonMillis;
+    private final long step;
 
-    public AlertBudget(Duration horizon) {
+    /**
+     * @param horizon the prediction horizon: an episode counts once per started horizon of its length
+     * @param step    time between two samples of an instance: an episode's rows are at most 1.5 steps apart, and
+     *                each lasts one step
+     */
+    public AlertBudget(Duration horizon, Duration step) {
+        if (step.isNegative() || step.isZero()) {
+            throw new IllegalArgumentException("the sample step must be positive, was " + step);
+        }
         this.horizonMillis = horizon.toMillis();
+        this.step = step.toMillis();
     }
 
     /** Rows of one evaluation: score, label, instance and time of each. */
@@ -35,9 +45,8 @@ public final class AlertBudget {
         for (List<Integer> indices : byInstance.values()) {
             long first = rows.timestamps()[indices.get(0)];
             long last = rows.timestamps()[indices.get(indices.size() - 1)];
-            long step = typicalStep(rows.timestamps(), indices);
             double days = Math.max(step, last - first + step) / 86_400_000.0;
-            total += falseAlarms(rows, indices, threshold, step) / days;
+            total += falseAlarms(rows, indices, threshold) / days;
         }
         return byInstance.isEmpty() ? 0 : total / byInstance.size();
     }
@@ -87,7 +96,7 @@ public final class AlertBudget {
      * Runs of consecutive alarmed negative rows, each counted once per started horizon of its length. An episode that
      * begins before an incident's warning window, or runs on after its recovery, is false for exactly those stretches.
      */
-    private long falseAlarms(Rows rows, List<Integer> indices, double threshold, long step) {
+    private long falseAlarms(Rows rows, List<Integer> indices, double threshold) {
         long count = 0;
         int i = 0;
         while (i < indices.size()) {
@@ -133,18 +142,5 @@ public final class AlertBudget {
     private static double logit(double p) {
         double clamped = Math.min(1 - 1e-12, Math.max(1e-12, p));
         return Math.log(clamped / (1 - clamped));
-    }
-
-    /** The median time between an instance's consecutive rows. */
-    private static long typicalStep(long[] timestamps, List<Integer> indices) {
-        if (indices.size() < 2) {
-            return 60_000;
-        }
-        long[] steps = new long[indices.size() - 1];
-        for (int i = 1; i < indices.size(); i++) {
-            steps[i - 1] = timestamps[indices.get(i)] - timestamps[indices.get(i - 1)];
-        }
-        Arrays.sort(steps);
-        return Math.max(1, steps[steps.length / 2]);
     }
 }

@@ -26,11 +26,12 @@ public final class InstanceThresholds {
      * @param instances  instance of each row
      * @param timestamps time of each row
      * @param horizon    the horizon false alarms are counted with
+     * @param step       time between two samples of an instance
      * @param budget     false alarms allowed per instance per day
      */
     public static InstanceThresholds fit(double[] scores, String[] instances, long[] timestamps, Duration horizon,
-                                         double budget) {
-        AlertBudget alerts = new AlertBudget(horizon);
+                                         Duration step, double budget) {
+        AlertBudget alerts = new AlertBudget(horizon, step);
         Map<String, Double> thresholds = new HashMap<>();
         RowsByInstance.of(instances, timestamps).forEach((instance, rows) -> thresholds.put(instance,
                 alerts.ownThreshold(instance, pick(scores, rows), pick(timestamps, rows), budget)));

@@ -27,13 +27,14 @@ public final class TrailingThresholds {
     /**
      * @param window  how much of each instance's recent scores a threshold is read from
      * @param horizon the horizon false alarms are counted with
+     * @param step    time between two samples of an instance
      * @param budget  false alarms allowed per instance per day
      */
-    public TrailingThresholds(Duration window, Duration horizon, double budget) {
+    public TrailingThresholds(Duration window, Duration horizon, Duration step, double budget) {
         if (window.toMillis() < DAY) {
             throw new IllegalArgumentException("the trailing window must be at least a day, was " + window);
         }
-        this.alerts = new AlertBudget(horizon);
+        this.alerts = new AlertBudget(horizon, step);
         this.windowMillis = window.toMillis();
         this.budget = budget;
     }

@@ -1,5 +1,6 @@
 package io.downtime.models.registry;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import io.downtime.features.HistorySource;
 import io.downtime.models.ModelQuality;
 
@@ -15,8 +16,7 @@ import java.util.Map;
  * @param featureSchema     hash of the feature schema the model was trained on
  * @param featureNames      the schema's feature names, in vector order
  * @param featureDefinition the schema's definition text
- * @param threshold         alarm threshold on the probability
- * @param quality           training and validation figures
+ * @param quality           training and validation figures, the alarm threshold among them
  * @param sha256            SHA-256 of each model file, by file name
  * @param createdAt         ISO-8601 time the model was registered
  * @param importance        the features that weigh most in the model, largest first, with their share of total gain
@@ -25,8 +25,10 @@ import java.util.Map;
  * @param trainedOn         whose history it was trained on: the served fleet's own, or the simulated fleet's (a cold
  *                          start, until the fleet has incidents); null (older models) means the fleet's
  */
+// Models stored before the quality became the threshold's one home hold a copy beside it: read, and ignored.
+@JsonIgnoreProperties("threshold")
 public record ModelMetadata(String version, String algorithm, String horizon, String featureSchema,
-                            List<String> featureNames, String featureDefinition, double threshold,
+                            List<String> featureNames, String featureDefinition,
                             ModelQuality quality, Map<String, String> sha256, String createdAt,
                             List<FeatureWeight> importance, String trainingRows, HistorySource trainedOn) {
 

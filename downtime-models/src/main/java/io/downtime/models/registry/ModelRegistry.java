@@ -86,19 +86,19 @@ public final class ModelRegistry {
     }
 
     /** Stores {@code model} as a new version and makes it the champion of {@code horizon}. */
-    public synchronized RegisteredModel register(DowntimeModel model, String horizon, double threshold,
+    public synchronized RegisteredModel register(DowntimeModel model, String horizon,
                                                  ModelQuality quality) throws IOException {
-        return register(model, horizon, threshold, quality, null, HistorySource.FLEET);
+        return register(model, horizon, quality, null, HistorySource.FLEET);
     }
 
     /**
-     * As {@link #register(DowntimeModel, String, double, ModelQuality)}, saying how the training rows were chosen
+     * As {@link #register(DowntimeModel, String, ModelQuality)}, saying how the training rows were chosen
      * and whose history they are ({@link HistorySource}).
      */
-    public synchronized RegisteredModel register(DowntimeModel model, String horizon, double threshold,
+    public synchronized RegisteredModel register(DowntimeModel model, String horizon,
                                                  ModelQuality quality, String trainingRows, HistorySource trainedOn)
             throws IOException {
-        RegisteredModel registered = store(model, horizon, threshold, quality, trainingRows, trainedOn);
+        RegisteredModel registered = store(model, horizon, quality, trainingRows, trainedOn);
         String version = registered.metadata().version();
         try {
             promote(version);
@@ -110,13 +110,13 @@ public final class ModelRegistry {
     }
 
     /** Stores {@code model} as a new version without serving it (a challenger that lost, kept for the record). */
-    public synchronized RegisteredModel store(DowntimeModel model, String horizon, double threshold,
+    public synchronized RegisteredModel store(DowntimeModel model, String horizon,
                                               ModelQuality quality) throws IOException {
-        return store(model, horizon, threshold, quality, null, HistorySource.FLEET);
+        return store(model, horizon, quality, null, HistorySource.FLEET);
     }
 
-    /** As {@link #store(DowntimeModel, String, double, ModelQuality)}, with the training rows' provenance. */
-    public synchronized RegisteredModel store(DowntimeModel model, String horizon, double threshold,
+    /** As {@link #store(DowntimeModel, String, ModelQuality)}, with the training rows' provenance. */
+    public synchronized RegisteredModel store(DowntimeModel model, String horizon,
                                               ModelQuality quality, String trainingRows, HistorySource trainedOn)
             throws IOException {
         String version = nextVersion();
@@ -127,7 +127,7 @@ public final class ModelRegistry {
             AtomicFiles.writeDurably(staging.resolve(MODEL_FILE), content);
             FeatureSchema schema = model.schema();
             ModelMetadata metadata = new ModelMetadata(version, model.algorithm(), horizon, schema.hash(),
-                    schema.names(), schema.definition(), threshold, quality, Map.of(MODEL_FILE, sha256(content)),
+                    schema.names(), schema.definition(), quality, Map.of(MODEL_FILE, sha256(content)),
                     Instant.now().toString(), importance(model), trainingRows, trainedOn);
             AtomicFiles.writeDurably(staging.resolve(METADATA_FILE), json.writeValueAsBytes(metadata));
             AtomicFiles.forceDirectory(staging);

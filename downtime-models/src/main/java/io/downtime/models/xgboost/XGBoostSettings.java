@@ -12,6 +12,29 @@ package io.downtime.models.xgboost;
  */
 public record XGBoostSettings(int rounds, int maxDepth, double eta, double subsample, int threads, long seed) {
 
+    public XGBoostSettings {
+        if (rounds < 1) {
+            throw new IllegalArgumentException("XGBoost needs at least 1 boosting round (rounds), was " + rounds);
+        }
+        if (maxDepth < 1 || maxDepth > 20) {
+            throw new IllegalArgumentException("XGBoost's tree depth (max-depth) must be 1 to 20, was " + maxDepth);
+        }
+        if (!(eta > 0 && eta <= 1)) {
+            throw new IllegalArgumentException("XGBoost's learning rate (eta) must be in (0, 1], was " + eta);
+        }
+        if (!(subsample > 0 && subsample <= 1)) {
+            throw new IllegalArgumentException("XGBoost's subsample must be in (0, 1], was " + subsample);
+        }
+        if (threads < 1) {
+            throw new IllegalArgumentException("XGBoost needs at least 1 thread, was " + threads);
+        }
+    }
+
+    /** These settings with other rounds, depth and learning rate. */
+    public XGBoostSettings with(int rounds, int maxDepth, double eta) {
+        return new XGBoostSettings(rounds, maxDepth, eta, subsample, threads, seed);
+    }
+
     public static XGBoostSettings defaults() {
         return new XGBoostSettings(150, 4, 0.1, 0.8, Math.max(1, Runtime.getRuntime().availableProcessors()), 42);
     }

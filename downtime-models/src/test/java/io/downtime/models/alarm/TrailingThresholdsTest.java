@@ -14,7 +14,7 @@ class TrailingThresholdsTest {
     private static final long MINUTE = 60_000;
     private static final int DAY = 1440;
     private static final TrailingThresholds THRESHOLDS =
-            new TrailingThresholds(Duration.ofDays(7), Duration.ofMinutes(30), 1);
+            new TrailingThresholds(Duration.ofDays(7), Duration.ofMinutes(30), Duration.ofMillis(MINUTE), 1);
 
     private static TrailingThresholds.Scores scores(double[] scores, long firstMinute) {
         String[] instances = new String[scores.length];
@@ -67,6 +67,6 @@ class TrailingThresholdsTest {
         double[] relative = THRESHOLDS.relative(scores(new double[0], 0), scores(new double[]{0.9, 0.99}, 0));
         assertTrue(relative[0] < 0.5 && relative[1] < 0.5, Arrays.toString(relative));
         assertThrows(IllegalArgumentException.class,
-                () -> new TrailingThresholds(Duration.ofHours(1), Duration.ofMinutes(30), 1));
+                () -> new TrailingThresholds(Duration.ofHours(1), Duration.ofMinutes(30), Duration.ofMillis(MINUTE), 1));
     }
 }

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.stream.IntStream;
@@ -27,10 +28,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ModelRegistryTest {
 
     private static final FeatureSchema SCHEMA = FeatureSchema.ofNames(List.of("a", "b"), "test");
-    static final ModelQuality QUALITY =
-            new ModelQuality(100, 10, 50, 5, 0, 1, 2, 0.8, 0.9, 0.3, 0.9, 0.7, 0.6, 0.65, 0.5, 0.01, new EventMetrics(4, 0.75, 0.5, 12.0), 0.1,
-            new ModelQuality.Counts(3, 1, 44, 2), List.of(new double[]{0.5, 1.0}, new double[]{1.0, 0.1}),
-            Calibration.of(new double[]{0.1, 0.9}, new byte[]{0, 1}, 10), 0);
+    static final ModelQuality QUALITY = quality(0.3);
+
+    /** Figures of a model whose alarm threshold is {@code threshold}. */
+    static ModelQuality quality(double threshold) {
+        return new ModelQuality(100, 10, 50, 5, 0, 1, 2, 0.8, 0.9, threshold, 0.9, 0.7, 0.6, 0.65, 0.5, 0.01,
+                new EventMetrics(4, 0.75, 0.5, 12.0), 0.1, new ModelQuality.Counts(3, 1, 44, 2),
+                List.of(new double[]{0.5, 1.0}, new double[]{1.0, 0.1}),
+                Calibration.of(new double[]{0.1, 0.9}, new byte[]{0, 1}, 10), 0);
+    }
+
     private static XGBoostModel first;
     private static XGBoostModel second;
 
@@ -53,7 +60,7 @@ class ModelRegistryTest {
             x[i][1] = random.nextGaussian();
             y[i] = (byte) (x[i][0] > 0.8 ? 1 : 0);
         }
-        LabelledRows rows = new LabelledRows(SCHEMA, x, y, new String[n], IntStream.range(0, n).asLongStream().toArray());
+        LabelledRows rows = new LabelledRows(SCHEMA, x, y, new String[n], IntStream.range(0, n).asLongStream().toArray(), Duration.ofMillis(1));
         return new XGBoostTrainer(new XGBoostSettings(10, 3, 0.3, 1, 1, seed)).train(rows);
     }
 
@@ -61,13 +68,13 @@ class ModelRegistryTest {
     void theNewestRegistrationIsChampionAndSurvivesAReopen() throws IOException {
         ModelRegistry registry = new ModelRegistry(root);
         assertTrue(registry.champion("1h").isEmpty());
-        registry.register(first, "1h", 0.3, QUALITY);
-        registry.register(second, "1h", 0.4, QUALITY);
+        registry.register(first, "1h", QUALITY);
+        registry.register(second, "1h", quality(0.4));
 
         ModelRegistry reopened = new ModelRegistry(root);
         ModelRegistry.RegisteredModel champion = reopened.champion("1h").orElseThrow();
         assertEquals("000002", champion.metadata().version());
-        assertEquals(0.4, champion.metadata().threshold());
+        assertEquals(0.4, champion.metadata().quality().threshold());
         double[] vector = {1.5, 0};
         assertEquals(second.probability(vector), champion.model().probability(vector), 0);
         assertEquals(List.of("000002", "000001"), reopened.list().stream().map(ModelMetadata::version).toList());
@@ -76,8 +83,8 @@ class ModelRegistryTest {
     @Test
     void aCorruptChampionIsRefusedAndThePreviousVersionServed() throws IOException {
         ModelRegistry registry = new ModelRegistry(root);
-        registry.register(first, "1h", 0.3, QUALITY);
-        registry.register(second, "1h", 0.4, QUALITY);
+        registry.register(first, "1h", QUALITY);
+        registry.register(second, "1h", quality(0.4));
         Path model = root.resolve("models/000002/model.json");
         byte[] content = Files.readAllBytes(model);
         content[content.length / 2] ^= 1;
@@ -89,7 +96,7 @@ class ModelRegistryTest {
     @Test
     void anUnreadableChampionPointerFallsBackToTheNewestIntactVersion() throws IOException {
         ModelRegistry registry = new ModelRegistry(root);
-        registry.register(first, "1h", 0.3, QUALITY);
+        registry.register(first, "1h", QUALITY);
         Files.writeString(root.resolve("champion-1h.json"), "{\"vers");
         assertEquals("000001", new ModelRegistry(root).champion("1h").orElseThrow().metadata().version());
         assertTrue(new ModelRegistry(root).champion("30m").isEmpty(), "a model is only served for its own horizon");
@@ -98,7 +105,7 @@ class ModelRegistryTest {
     @Test
     void aRegistrationCutOffBeforeItsRenameLeavesNoTrace() throws IOException {
         ModelRegistry registry = new ModelRegistry(root);
-        registry.register(first, "1h", 0.3, QUALITY);
+        registry.register(first, "1h", QUALITY);
         Path leftover = root.resolve("models/.staging-crashed");
         Files.createDirectories(leftover);
         Files.writeString(leftover.resolve("model.json"), "{half a mod");
@@ -112,8 +119,8 @@ class ModelRegistryTest {
     @Test
     void promotionAndRollbackWalkTheChampionHistory() throws IOException {
         ModelRegistry registry = new ModelRegistry(root);
-        registry.register(first, "1h", 0.3, QUALITY);
-        registry.store(second, "1h", 0.4, QUALITY);
+        registry.register(first, "1h", QUALITY);
+        registry.store(second, "1h", quality(0.4));
         assertEquals("000001", registry.champion("1h").orElseThrow().metadata().version(), "storing does not promote");
         registry.promote("000002");
         assertEquals("000002", new ModelRegistry(root).champion("1h").orElseThrow().metadata().version());
@@ -126,9 +133,9 @@ class ModelRegistryTest {
     @Test
     void onlyTheNewestVersionsAndEveryRememberedChampionAreKept() throws IOException {
         ModelRegistry registry = new ModelRegistry(root, 3);
-        registry.register(first, "1h", 0.3, QUALITY);
+        registry.register(first, "1h", QUALITY);
         for (int i = 0; i < 4; i++) {
-            registry.store(second, "1h", 0.4, QUALITY);
+            registry.store(second, "1h", quality(0.4));
         }
         assertEquals(List.of("000005", "000004", "000003", "000001"),
                 registry.list().stream().map(ModelMetadata::version).toList(), "000002 is neither new nor a champion");

@@ -32,7 +32,7 @@ class RegistryFaultsTest {
 
     private void registerAChampion() throws IOException {
         ModelRegistry registry = new ModelRegistry(root, 3);
-        champion = registry.register(ModelRegistryTest.train(7), "1h", 0.3, ModelRegistryTest.QUALITY)
+        champion = registry.register(ModelRegistryTest.train(7), "1h", ModelRegistryTest.QUALITY)
                 .metadata().version();
     }
 

@@ -25,7 +25,7 @@ public final class RegistryWriterProcess {
         }
         for (long seed = 1; ; seed++) {
             ModelRegistry.RegisteredModel registered = registry.register(ModelRegistryTest.train(seed), "1h",
-                    seed / 1000.0, ModelRegistryTest.QUALITY);
+                    ModelRegistryTest.QUALITY);
             System.out.println("registered " + registered.metadata().version());
             System.out.flush();
         }
@@ -36,7 +36,7 @@ public final class RegistryWriterProcess {
         ModelRegistry.RegisteredModel champion = registry.champion("1h").orElseThrow();
         System.out.println("champion " + champion.metadata().version());
         try {
-            ModelRegistry.RegisteredModel registered = registry.register(champion.model(), "1h", 0.5,
+            ModelRegistry.RegisteredModel registered = registry.register(champion.model(), "1h",
                     ModelRegistryTest.QUALITY);
             System.out.println("registered " + registered.metadata().version());
         } catch (IOException e) {

@@ -4,6 +4,7 @@ import io.downtime.models.LabelledRows;
 import io.downtime.models.SyntheticRows;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.SplittableRandom;
 
@@ -35,7 +36,7 @@ class SvmWidthChoiceTest {
             instances[r] = "server-" + server;
             timestamps[r] = (r / 6) * 60_000L;
         }
-        return new LabelledRows(SyntheticRows.SCHEMA, vectors, labels, instances, timestamps);
+        return new LabelledRows(SyntheticRows.SCHEMA, vectors, labels, instances, timestamps, Duration.ofMinutes(1));
     }
 
     @Test
@@ -48,7 +49,7 @@ class SvmWidthChoiceTest {
         LabelledRows rows = SyntheticRows.of(2_000, 1);
         String[] oneServer = new String[rows.size()];
         Arrays.fill(oneServer, "only");
-        LabelledRows single = new LabelledRows(rows.schema(), rows.vectors(), rows.labels(), oneServer, rows.timestamps());
+        LabelledRows single = new LabelledRows(rows.schema(), rows.vectors(), rows.labels(), oneServer, rows.timestamps(), Duration.ofMinutes(1));
         assertEquals(SvmTrainer.WIDTHS[0], trainer.chooseWidth(single));
     }
 }

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayInputStream;
+import java.time.Duration;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.stream.IntStream;
@@ -45,7 +46,7 @@ class XGBoostJsonScorerTest {
             double signal = vectors[r][0] + vectors[r][1] * vectors[r][2] + (Double.isNaN(vectors[r][3]) ? 1 : 0);
             labels[r] = (byte) (signal + 0.5 * random.nextGaussian() > 1.2 ? 1 : 0);
         }
-        return new LabelledRows(SCHEMA, vectors, labels, new String[n], IntStream.range(0, n).asLongStream().toArray());
+        return new LabelledRows(SCHEMA, vectors, labels, new String[n], IntStream.range(0, n).asLongStream().toArray(), Duration.ofMillis(1));
     }
 
     @Test

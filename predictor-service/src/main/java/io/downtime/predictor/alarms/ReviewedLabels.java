@@ -57,6 +57,6 @@ public final class ReviewedLabels {
             }
         }
         return new Relabelled(new LabelledRows(rows.schema(), rows.vectors(), labels, rows.incidents(),
-                rows.observedDown(), rows.instances(), rows.timestamps()), positive, negative);
+                rows.observedDown(), rows.instances(), rows.timestamps(), rows.step()), positive, negative);
     }
 }

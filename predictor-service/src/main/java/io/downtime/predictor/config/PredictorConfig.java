@@ -1,6 +1,7 @@
 package io.downtime.predictor.config;
 
 import io.downtime.features.PrometheusDurationConverter;
+import io.downtime.models.xgboost.XGBoostSettings;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithConverter;
 import io.smallrye.config.WithDefault;
@@ -60,6 +61,31 @@ public interface PredictorConfig {
         Optional<String> journal();
     }
 
+    /** Hyperparameters of XGBoost training; the other algorithms' are fixed (README, "Models and evaluation"). */
+    interface XGBoost {
+
+        /** Boosting rounds (trees). */
+        @WithDefault("150")
+        int rounds();
+
+        /** Maximum depth of each tree. */
+        @WithDefault("4")
+        int maxDepth();
+
+        /** Learning rate, in (0, 1]. */
+        @WithDefault("0.1")
+        double eta();
+
+        /** The settings, checked: throws naming the property that is out of range. */
+        default XGBoostSettings settings() {
+            try {
+                return XGBoostSettings.defaults().with(rounds(), maxDepth(), eta());
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("predictor.training.xgboost: " + e.getMessage(), e);
+            }
+        }
+    }
+
     interface Training {
 
         /** Share of the history, at its end, used to validate and to choose the alarm threshold. */
@@ -98,17 +124,8 @@ public interface PredictorConfig {
         @WithDefault("3")
         int minIncidents();
 
-        /** XGBoost boosting rounds. */
-        @WithDefault("150")
-        int rounds();
-
-        /** XGBoost maximum tree depth. */
-        @WithDefault("4")
-        int maxDepth();
-
-        /** XGBoost learning rate. */
-        @WithDefault("0.1")
-        double eta();
+        /** XGBoost's own settings, under {@code predictor.training.xgboost.}. */
+        XGBoost xgboost();
 
         /**
          * How often a challenger is trained on fresh history; it replaces the champion only when it beats it on the

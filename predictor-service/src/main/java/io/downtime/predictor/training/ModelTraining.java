@@ -15,13 +15,13 @@ import io.downtime.models.ModelSettings;
 import io.downtime.models.QualityMeasurement;
 import io.downtime.models.quality.BinaryMetrics;
 import io.downtime.models.quality.EventMetrics;
-import io.downtime.models.xgboost.XGBoostSettings;
 import io.downtime.predictor.ServedModel;
 import io.downtime.predictor.client.FeatureClient;
 import io.downtime.predictor.config.PredictorConfig;
 import io.downtime.models.registry.ModelMetadata;
 import io.downtime.models.registry.ModelRegistry;
 import io.downtime.models.registry.ModelRegistry.RegisteredModel;
+import io.downtime.problem.DomainException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
@@ -46,6 +46,8 @@ public class ModelTraining {
     private static final Logger LOG = Logger.getLogger(ModelTraining.class);
     /** feature-service's header saying how the training rows were chosen. */
     static final String TRAINING_SAMPLING_HEADER = "X-Training-Sampling";
+    /** Time between two rows of an instance, as feature-service samples them ({@code 1m}). */
+    static final String SAMPLE_STEP_HEADER = "X-Sample-Step";
 
     /** Where a run is: a phase name and a share done, 0 to 100. */
     @FunctionalInterface
@@ -78,6 +80,7 @@ public class ModelTraining {
         this.registry = registry;
         this.served = served;
         this.config = config;
+        config.training().xgboost().settings(); // a setting out of range stops the start, not the first training
     }
 
     public synchronized Result train(Algorithm algorithm, Progress progress) throws IOException {
@@ -113,8 +116,7 @@ public class ModelTraining {
         PredictorConfig.Training training = config.training();
         Duration horizonDuration = PrometheusDuration.parse(horizon);
         ModelSettings defaults = ModelSettings.defaults(rows.samplesIn(horizonDuration));
-        ModelSettings settings = new ModelSettings(new XGBoostSettings(training.rounds(), training.maxDepth(),
-                training.eta(), 0.8, Math.max(1, Runtime.getRuntime().availableProcessors()), 42), defaults.forest(),
+        ModelSettings settings = new ModelSettings(training.xgboost().settings(), defaults.forest(),
                 defaults.svm(), defaults.logistic(), defaults.horizonSamples());
         ChronologicalHoldout.Outcome<DowntimeModel> outcome =
                 new ChronologicalHoldout(training.validationShare(), horizonDuration, training.alertBudget())
@@ -131,8 +133,8 @@ public class ModelTraining {
                 || (algorithm.learned() && (championPrAuc == null || quality.prAuc() > championPrAuc));
         progress.report("registering", 90);
         RegisteredModel registered = promote
-                ? registry.register(outcome.model(), horizon, quality.threshold(), quality, sampling, data.source())
-                : registry.store(outcome.model(), horizon, quality.threshold(), quality, sampling, data.source());
+                ? registry.register(outcome.model(), horizon, quality, sampling, data.source())
+                : registry.store(outcome.model(), horizon, quality, sampling, data.source());
         if (promote) {
             served.serve(registered);
         } else {
@@ -151,8 +153,24 @@ public class ModelTraining {
         try (Response response = features.trainingSet(horizon, config.training().maxRows(), source.id());
              InputStream csv = response.readEntity(InputStream.class)) {
             String sampling = response.getHeaderString(TRAINING_SAMPLING_HEADER);
+            Duration step = sampleStep(response.getHeaderString(SAMPLE_STEP_HEADER));
             return new TrainingData(LabelledRows.of(schema, TrainingSetCsv.read(
-                    new BufferedReader(new InputStreamReader(csv, StandardCharsets.UTF_8)))), sampling, source);
+                    new BufferedReader(new InputStreamReader(csv, StandardCharsets.UTF_8))), step), sampling, source);
+        }
+    }
+
+    /** The training set's sample step, which feature-service sends with it. */
+    static Duration sampleStep(String header) {
+        if (header == null) {
+            throw new DomainException.DependencyUnavailable("feature-service's training set came without its sample "
+                    + "step (header " + SAMPLE_STEP_HEADER + "): it is older than this predictor; upgrade it", false,
+                    null);
+        }
+        try {
+            return PrometheusDuration.parse(header);
+        } catch (IllegalArgumentException e) {
+            throw new DomainException.DependencyUnavailable("feature-service's training set has a sample step that "
+                    + "is not a duration: " + header, false, e);
         }
     }
 

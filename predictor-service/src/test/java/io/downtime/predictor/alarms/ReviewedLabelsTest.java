@@ -9,6 +9,7 @@ import io.downtime.predictor.alarms.Alarm.Review;
 import io.downtime.predictor.alarms.Alarm.Verdict;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Random;
@@ -37,7 +38,7 @@ class ReviewedLabelsTest {
             instances[i] = instance;
             timestamps[i] = i * MINUTE;
         }
-        return new LabelledRows(SCHEMA, vectors, labels, incidents, new boolean[n], instances, timestamps);
+        return new LabelledRows(SCHEMA, vectors, labels, incidents, new boolean[n], instances, timestamps, Duration.ofMillis(MINUTE));
     }
 
     @Test
@@ -82,7 +83,7 @@ class ReviewedLabelsTest {
             }
         }
         LabelledRows history = new LabelledRows(SCHEMA, vectors, labels, new boolean[n], new boolean[n], instances,
-                timestamps);
+                timestamps, Duration.ofMillis(MINUTE));
         List<Alarm> reviews = List.of(
                 alarm("server-0", 0, minutes, Verdict.FALSE_ALARM),
                 alarm("server-1", 0, minutes, Verdict.FALSE_ALARM),

@@ -52,7 +52,8 @@ public class ModelsPage {
                     figure(quality, "precision"),
                     figure(quality, "recall"), figure(quality, "f1"), figure(quality, "accuracy"),
                     figure(quality.path("events"), "eventRecall"), figure(quality.path("events"), "earlyRecall"),
-                    figure(quality.path("events"), "medianLeadMinutes"), figure(quality, "falseAlarmsPerDay"), figure(model, "threshold"), quality.path("trainingRows").asText(), version.equals(champion),
+                    figure(quality.path("events"), "medianLeadMinutes"), figure(quality, "falseAlarmsPerDay"),
+                    figure(quality, "threshold"), quality.path("trainingRows").asText(), version.equals(champion),
                     "simulator".equals(model.path("trainedOn").asText()));
         }
 
