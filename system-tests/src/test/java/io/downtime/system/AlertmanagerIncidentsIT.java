@@ -1,5 +1,6 @@
 package io.downtime.system;
 
+import io.downtime.stub.ServiceProcess;
 import io.restassured.path.json.JsonPath;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -36,7 +37,7 @@ class AlertmanagerIncidentsIT {
 
     @BeforeAll
     static void start() throws Exception {
-        collector = new ServiceProcess("collector-service").start(Map.of(
+        collector = PackagedService.start("collector-service", Map.of(
                 "collector.simulator.servers", "5", "collector.step", "1s", "collector.simulator.history", "1m",
                 "downtime.admin-token", TOKEN,
                 "collector.alertmanager.journal", Files.createTempDirectory("incidents").resolve("j").toString()));

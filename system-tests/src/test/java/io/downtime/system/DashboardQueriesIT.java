@@ -1,5 +1,6 @@
 package io.downtime.system;
 
+import io.downtime.stub.ServiceProcess;
 import io.downtime.stub.SystemTool;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;

@@ -1,5 +1,6 @@
 package io.downtime.system;
 
+import io.downtime.stub.ServiceProcess;
 import io.restassured.http.ContentType;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;

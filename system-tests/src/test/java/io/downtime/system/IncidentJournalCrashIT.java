@@ -1,5 +1,6 @@
 package io.downtime.system;
 
+import io.downtime.stub.ServiceProcess;
 import org.junit.jupiter.api.Test;
 
 import java.net.URI;
@@ -38,7 +39,7 @@ class IncidentJournalCrashIT {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         int next = 0;
         for (int crash = 0; crash < CRASHES; crash++) {
-            ServiceProcess collector = new ServiceProcess("collector-service").start(properties);
+            ServiceProcess collector = PackagedService.start("collector-service", properties);
             try {
                 collector.awaitReady(Duration.ofSeconds(60));
                 assertTrue(declaredInstances(collector).containsAll(acknowledged),
@@ -77,7 +78,7 @@ class IncidentJournalCrashIT {
                 collector.close();
             }
         }
-        ServiceProcess collector = new ServiceProcess("collector-service").start(properties);
+        ServiceProcess collector = PackagedService.start("collector-service", properties);
         try {
             collector.awaitReady(Duration.ofSeconds(60));
             Set<String> declared = declaredInstances(collector);

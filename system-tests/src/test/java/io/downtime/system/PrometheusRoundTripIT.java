@@ -1,5 +1,6 @@
 package io.downtime.system;
 
+import io.downtime.stub.ServiceProcess;
 import io.downtime.stub.SystemTool;
 import io.restassured.path.json.JsonPath;
 import io.restassured.path.json.config.JsonPathConfig;
@@ -38,7 +39,7 @@ class PrometheusRoundTripIT {
     @BeforeAll
     static void start() throws Exception {
         SystemTool.require("prometheus", "prometheus");
-        simulator = new ServiceProcess("collector-service").start(Map.of(
+        simulator = PackagedService.start("collector-service", Map.of(
                 "collector.simulator.servers", "5", "collector.step", "1s", "collector.simulator.history", "1m"));
         simulator.awaitReady(Duration.ofSeconds(60));
         StringBuilder config = new StringBuilder("""
@@ -58,7 +59,7 @@ class PrometheusRoundTripIT {
                 .append("        labels: {__metrics_path__: '/sim/targets/web-1/metrics', instance: '").append(HOSTILE)
                 .append("'}\n");
         prometheus = PrometheusServer.start(config.toString());
-        reader = new ServiceProcess("collector-service").start(Map.of(
+        reader = PackagedService.start("collector-service", Map.of(
                 "collector.source", "prometheus", "collector.prometheus.url", prometheus.url(),
                 "collector.simulator.enabled", "false", "collector.step", "1s", "collector.prometheus.lookback", "1m"));
         reader.awaitReady(Duration.ofSeconds(60));

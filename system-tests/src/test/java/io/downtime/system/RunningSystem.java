@@ -1,5 +1,7 @@
 package io.downtime.system;
 
+import io.downtime.stub.ServiceProcess;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -21,11 +23,10 @@ final class RunningSystem implements AutoCloseable {
 
     private RunningSystem() throws Exception {
         registry = Files.createTempDirectory("system-registry");
-        collector = new ServiceProcess("collector-service").start(Map.of("downtime.admin-token", ADMIN_TOKEN));
-        features = new ServiceProcess("feature-service")
-                .start(Map.of("quarkus.rest-client.collector.url", collector.url()));
+        collector = PackagedService.start("collector-service", Map.of("downtime.admin-token", ADMIN_TOKEN));
+        features = PackagedService.start("feature-service", Map.of("quarkus.rest-client.collector.url", collector.url()));
         predictor = startPredictor();
-        web = new ServiceProcess("web-frontend").start(Map.of(
+        web = PackagedService.start("web-frontend", Map.of(
                 "downtime.admin-token", ADMIN_TOKEN,
                 "quarkus.rest-client.predictor.url", predictor.url(),
                 "quarkus.rest-client.collector.url", collector.url(),
@@ -49,7 +50,7 @@ final class RunningSystem implements AutoCloseable {
 
     private ServiceProcess startPredictor() {
         // The tests start their own trainings: no comparison of every algorithm running beside them.
-        return new ServiceProcess("predictor-service").start(Map.of(
+        return PackagedService.start("predictor-service", Map.of(
                 "downtime.admin-token", ADMIN_TOKEN,
                 "quarkus.rest-client.features.url", features.url(),
                 "predictor.registry-dir", registry.toString(),

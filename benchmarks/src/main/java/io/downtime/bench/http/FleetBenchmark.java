@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.downtime.stub.ServiceProcess;
 
 import java.io.IOException;
 import java.net.URI;
@@ -158,7 +159,7 @@ public final class FleetBenchmark {
             ObjectNode memory = row.putObject("memory_mib");
             for (ServiceProcess service : started) {
                 ServiceProcess.Memory m = service.memory();
-                ObjectNode entry = memory.putObject(service.name);
+                ObjectNode entry = memory.putObject(service.name());
                 entry.put("rss", round(m.rssMiB()));
                 entry.put("peak_rss", round(m.peakRssMiB()));
             }
@@ -177,7 +178,7 @@ public final class FleetBenchmark {
                                  List<String> properties) throws IOException {
         Path jar = root.resolve(name).resolve("target/quarkus-app/quarkus-run.jar");
         ServiceProcess service = ServiceProcess.start(name, jar, port,
-                logs.resolve("fleet-" + servers + "-" + name + ".log"), properties, HEAP);
+                logs.resolve("fleet-" + servers + "-" + name + ".log"), ServiceProcess.properties(properties), HEAP);
         started.add(service);
         return service;
     }

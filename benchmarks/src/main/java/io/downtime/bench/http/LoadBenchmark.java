@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.downtime.stub.ServiceProcess;
 
 import java.io.IOException;
 import java.net.URI;
@@ -35,6 +36,7 @@ public final class LoadBenchmark {
     static final int FEATURES = 18082;
     static final int PREDICTOR = 18083;
     static final int CEILING = 18090;
+    private static final String CEILING_MODULE = "bench-ceiling";
     static final int BATCH_ROWS = 100;
     /**
      * Features per row of the original stack's batch figure (30,000 rows/s). The narrow batch sends only this many of
@@ -86,10 +88,10 @@ public final class LoadBenchmark {
                     "quarkus.rest-client.features.url=http://127.0.0.1:" + FEATURES,
                     "predictor.registry-dir=" + registry, "predictor.scoring-interval=10s");
             ServiceProcess predictor = start(started, "predictor-service", PREDICTOR, predictorProperties);
-            ServiceProcess ceiling = start(started, "bench-ceiling", CEILING, List.of());
+            ServiceProcess ceiling = start(started, CEILING_MODULE, CEILING, List.of());
 
             ObjectNode startup = report.putObject("startup_seconds");
-            startup.put("bench-ceiling", round(ceiling.awaitStatus200("/q/health/ready", READY)));
+            startup.put(CEILING_MODULE, round(ceiling.awaitStatus200("/q/health/ready", READY)));
             startup.put("collector-service", round(collector.awaitStatus200("/q/health/ready", READY)));
             startup.put("feature-service", round(features.awaitStatus200("/q/health/ready", READY)));
             startup.put("predictor-service_first_model_trained",
@@ -148,7 +150,7 @@ public final class LoadBenchmark {
             ObjectNode memory = report.putObject("memory_mib");
             for (ServiceProcess service : started) {
                 ServiceProcess.Memory m = service.memory();
-                ObjectNode entry = memory.putObject(service.name);
+                ObjectNode entry = memory.putObject(service.name());
                 entry.put("rss", round(m.rssMiB()));
                 entry.put("peak_rss", round(m.peakRssMiB()));
             }
@@ -216,12 +218,11 @@ public final class LoadBenchmark {
 
     private ServiceProcess start(List<ServiceProcess> started, String module, int port, List<String> properties)
             throws IOException {
-        Path jar = root.resolve(module).resolve("target/quarkus-app/quarkus-run.jar");
-        if (!Files.isRegularFile(jar)) {
-            throw new IllegalStateException("missing " + jar + ": build it first (bin/bench does)");
-        }
+        // the ceiling is the one module not in a directory of its name: it lives with the benchmarks
+        Path directory = module.equals(CEILING_MODULE) ? root.resolve("benchmarks/ceiling") : root.resolve(module);
+        Path jar = directory.resolve("target/quarkus-app/quarkus-run.jar");
         ServiceProcess service = ServiceProcess.start(module, jar, port, out.resolve("logs").resolve(module + ".log"),
-                properties, HEAP);
+                ServiceProcess.properties(properties), HEAP);
         started.add(service);
         return service;
     }

@@ -1,19 +1,15 @@
 package io.downtime.collector.alerts;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.downtime.collector.IncidentLabels;
 import io.downtime.collector.Shard;
 import io.downtime.collector.alerts.AlertmanagerNotification.Alert;
 import io.downtime.collector.alerts.AlertmanagerNotification.Status;
 import io.downtime.features.InstanceSeries;
 import io.downtime.journal.Journal;
+import io.downtime.journal.JsonJournal;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -55,10 +51,7 @@ public final class DeclaredIncidents implements IncidentLabels {
     public record Applied(int downtimeAlerts, int changed, int ignored) {
     }
 
-    private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
-
-    private final Journal journal;
+    private final JsonJournal<DeclaredIncident> journal;
     private final DowntimeAlerts downtime;
     private final Shard shard;
     /** Per instance, its incidents by fingerprint and start: labelling a series reads only its own instance's. */
@@ -71,11 +64,10 @@ public final class DeclaredIncidents implements IncidentLabels {
      * @throws IOException when a record of the journal is not an incident
      */
     public DeclaredIncidents(Journal journal, DowntimeAlerts downtime, Shard shard) throws IOException {
-        this.journal = journal;
+        this.journal = new JsonJournal<>(journal, DeclaredIncident.class);
         this.downtime = downtime;
         this.shard = shard;
-        for (String record : journal.records()) {
-            DeclaredIncident incident = JSON.readValue(record, DeclaredIncident.class);
+        for (DeclaredIncident incident : this.journal.records()) {
             put(key(incident.fingerprint(), incident.start()), incident);
         }
     }
@@ -112,11 +104,7 @@ public final class DeclaredIncidents implements IncidentLabels {
     }
 
     private void store(String key, DeclaredIncident incident) {
-        try {
-            journal.append(JSON.writeValueAsString(incident));
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException(e);
-        }
+        journal.append(incident);
         put(key, incident);
     }
 

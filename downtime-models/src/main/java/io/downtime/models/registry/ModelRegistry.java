@@ -17,7 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.time.Instant;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -46,6 +46,7 @@ public final class ModelRegistry {
     private final Path models;
     private final Path root;
     private final int keep;
+    private final Clock clock;
     private final ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     /** Opens (creating when needed) the registry at {@code root}, keeping the newest 10 versions. */
@@ -55,6 +56,12 @@ public final class ModelRegistry {
 
     /** Opens (creating when needed) the registry at {@code root}, keeping the newest {@code keep} versions. */
     public ModelRegistry(Path root, int keep) {
+        this(root, keep, Clock.systemUTC());
+    }
+
+    /** As {@link #ModelRegistry(Path, int)}, dating registrations by {@code clock} (the service's one clock). */
+    public ModelRegistry(Path root, int keep, Clock clock) {
+        this.clock = clock;
         if (keep < 2) {
             throw new IllegalArgumentException("the registry must keep at least 2 versions, was " + keep);
         }
@@ -128,7 +135,7 @@ public final class ModelRegistry {
             FeatureSchema schema = model.schema();
             ModelMetadata metadata = new ModelMetadata(version, model.algorithm(), horizon, schema.hash(),
                     schema.names(), schema.definition(), quality, Map.of(MODEL_FILE, sha256(content)),
-                    Instant.now().toString(), importance(model), trainingRows, trainedOn);
+                    clock.instant().toString(), importance(model), trainingRows, trainedOn);
             AtomicFiles.writeDurably(staging.resolve(METADATA_FILE), json.writeValueAsBytes(metadata));
             AtomicFiles.forceDirectory(staging);
             AtomicFiles.moveDurably(staging, models.resolve(version));

@@ -1,17 +1,12 @@
 package io.downtime.predictor.alarms;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.downtime.journal.Journal;
+import io.downtime.journal.JsonJournal;
 import io.downtime.predictor.Prediction;
 import io.downtime.predictor.alarms.Alarm.Review;
 import io.downtime.predictor.alarms.Alarm.Verdict;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -63,11 +58,7 @@ public final class Alarms {
         }
     }
 
-    private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
-
-    private final Journal journal;
+    private final JsonJournal<Alarm> journal;
     private final Duration keepOpenFor;
     private final Map<Long, Alarm> alarms = new LinkedHashMap<>();
     /** Per instance with an open alarm: its id. */
@@ -82,10 +73,9 @@ public final class Alarms {
      * @throws IOException when a record of the journal is not an alarm
      */
     public Alarms(Journal journal, Duration keepOpenFor) throws IOException {
-        this.journal = journal;
+        this.journal = new JsonJournal<>(journal, Alarm.class);
         this.keepOpenFor = keepOpenFor;
-        for (String record : journal.records()) {
-            Alarm alarm = JSON.readValue(record, Alarm.class);
+        for (Alarm alarm : this.journal.records()) {
             alarms.put(alarm.id(), alarm);
             lastId = Math.max(lastId, alarm.id());
         }
@@ -187,11 +177,7 @@ public final class Alarms {
     }
 
     private void store(Alarm alarm) {
-        try {
-            journal.append(JSON.writeValueAsString(alarm));
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException(e);
-        }
+        journal.append(alarm);
         alarms.put(alarm.id(), alarm);
     }
 }

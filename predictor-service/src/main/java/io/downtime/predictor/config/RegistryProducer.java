@@ -5,6 +5,7 @@ import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 
 import java.nio.file.Path;
+import java.time.Clock;
 
 /** The model registry at the configured directory. */
 @Singleton
@@ -12,7 +13,7 @@ public class RegistryProducer {
 
     @Produces
     @Singleton
-    ModelRegistry registry(PredictorConfig config) {
-        return new ModelRegistry(Path.of(config.registryDir()), config.registryKeep());
+    ModelRegistry registry(PredictorConfig config, Clock clock) {
+        return new ModelRegistry(Path.of(config.registryDir()), config.registryKeep(), clock);
     }
 }

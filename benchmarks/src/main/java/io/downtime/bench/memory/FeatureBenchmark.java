@@ -1,4 +1,4 @@
-package io.downtime.features.bench;
+package io.downtime.bench.memory;
 
 import io.downtime.features.DowntimeLabels;
 import io.downtime.features.FeatureExtractor;

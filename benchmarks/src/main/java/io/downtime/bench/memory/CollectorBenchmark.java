@@ -1,4 +1,4 @@
-package io.downtime.collector.bench;
+package io.downtime.bench.memory;
 
 import io.downtime.collector.InstanceWindows;
 import io.downtime.collector.Shard;
