@@ -39,9 +39,6 @@ import java.util.Set;
  */
 public final class TrainCommand {
 
-    /** The header feature-service sends its training set's sample step in. */
-    private static final String SAMPLE_STEP_HEADER = "X-Sample-Step";
-
     static final String USAGE = """
             usage: bin/train (--features URL | --dataset smd|asd|nab --data DIR) [--horizon MIN] [--registry DIR]
                              [--algorithms a,b,...] [--alert-budget N]
@@ -146,9 +143,9 @@ public final class TrainCommand {
         schema.requireSameAs(schemaJson.path("hash").asText(), "feature-service's schema");
         HttpResponse<InputStream> response = get(http, base + "/training-set?horizon="
                 + PrometheusDuration.format(horizon));
-        String step = response.headers().firstValue(SAMPLE_STEP_HEADER).orElseThrow(() -> new IOException(
+        String step = response.headers().firstValue(TrainingSetCsv.STEP_HEADER).orElseThrow(() -> new IOException(
                 "feature-service at " + url + " sent its training set without its sample step (header "
-                        + SAMPLE_STEP_HEADER + "): it is older than this command; upgrade it"));
+                        + TrainingSetCsv.STEP_HEADER + "): it is older than this command; upgrade it"));
         try (InputStream csv = response.body()) {
             return LabelledRows.of(schema, TrainingSetCsv.read(
                     new BufferedReader(new InputStreamReader(csv, StandardCharsets.UTF_8))),

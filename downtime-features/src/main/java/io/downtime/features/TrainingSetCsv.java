@@ -16,6 +16,11 @@ import java.util.List;
  */
 public final class TrainingSetCsv {
 
+    /** The response header feature-service sends a training set with, saying how its rows were chosen. */
+    public static final String SAMPLING_HEADER = "X-Training-Sampling";
+    /** The response header with the time between two rows of an instance, in Prometheus notation ({@code 1m}). */
+    public static final String STEP_HEADER = "X-Sample-Step";
+
     private static final List<String> KEY_COLUMNS = List.of("instance", "timestamp", "label", "incident", "observed_down");
 
     private TrainingSetCsv() {

@@ -127,11 +127,18 @@ public record LabelledRows(FeatureSchema schema, double[][] vectors, byte[] labe
         if (from < 0 || to > size() || from > to) {
             throw new IndexOutOfBoundsException("rows " + from + " to " + to + " of " + size());
         }
-        return where(i -> i >= from && i < to);
+        Builder rows = new Builder(schema, step, to - from);
+        for (int row = from; row < to; row++) {
+            rows.add(this, row);
+        }
+        return rows.build();
     }
 
     /** The rows of every part, one after the other; all parts must share one schema and one step. */
     public static LabelledRows concat(FeatureSchema schema, List<LabelledRows> parts) {
+        if (parts.isEmpty()) {
+            throw new IllegalArgumentException("no rows to join");
+        }
         int n = 0;
         for (LabelledRows part : parts) {
             if (!part.schema().hash().equals(schema.hash())) {
@@ -143,9 +150,6 @@ public record LabelledRows(FeatureSchema schema, double[][] vectors, byte[] labe
                         + "every " + parts.get(0).step());
             }
             n += part.size();
-        }
-        if (parts.isEmpty()) {
-            throw new IllegalArgumentException("no rows to join");
         }
         Builder rows = new Builder(schema, parts.get(0).step(), n);
         for (LabelledRows part : parts) {

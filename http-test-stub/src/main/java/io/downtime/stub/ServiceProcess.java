@@ -61,6 +61,11 @@ public final class ServiceProcess implements AutoCloseable {
         }
     }
 
+    /** The runnable jar a Quarkus module's build leaves in its directory {@code module}. */
+    public static Path packagedJar(Path module) {
+        return module.resolve("target/quarkus-app/quarkus-run.jar");
+    }
+
     /** System properties written {@code key=value}, as a map in their order. */
     public static Map<String, String> properties(List<String> keyValues) {
         Map<String, String> properties = new LinkedHashMap<>();

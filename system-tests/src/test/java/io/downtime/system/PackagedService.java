@@ -16,7 +16,7 @@ final class PackagedService {
     /** Starts {@code module} with these system properties. */
     static ServiceProcess start(String module, Map<String, String> properties) {
         int port = FreePorts.next();
-        return ServiceProcess.start(module, ROOT.resolve(module).resolve("target/quarkus-app/quarkus-run.jar"), port,
+        return ServiceProcess.start(module, ServiceProcess.packagedJar(ROOT.resolve(module)), port,
                 ROOT.resolve("system-tests/target/system-tests/" + module + "-" + port + ".log"), properties, "384m");
     }
 }

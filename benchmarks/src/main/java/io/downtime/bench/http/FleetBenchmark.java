@@ -176,7 +176,7 @@ public final class FleetBenchmark {
 
     private ServiceProcess start(List<ServiceProcess> started, String name, int port, Path logs, int servers,
                                  List<String> properties) throws IOException {
-        Path jar = root.resolve(name).resolve("target/quarkus-app/quarkus-run.jar");
+        Path jar = ServiceProcess.packagedJar(root.resolve(name));
         ServiceProcess service = ServiceProcess.start(name, jar, port,
                 logs.resolve("fleet-" + servers + "-" + name + ".log"), ServiceProcess.properties(properties), HEAP);
         started.add(service);

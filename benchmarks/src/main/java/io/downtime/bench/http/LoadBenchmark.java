@@ -88,7 +88,7 @@ public final class LoadBenchmark {
                     "quarkus.rest-client.features.url=http://127.0.0.1:" + FEATURES,
                     "predictor.registry-dir=" + registry, "predictor.scoring-interval=10s");
             ServiceProcess predictor = start(started, "predictor-service", PREDICTOR, predictorProperties);
-            ServiceProcess ceiling = start(started, CEILING_MODULE, CEILING, List.of());
+            ServiceProcess ceiling = start(started, CEILING_MODULE, "benchmarks/ceiling", CEILING, List.of());
 
             ObjectNode startup = report.putObject("startup_seconds");
             startup.put(CEILING_MODULE, round(ceiling.awaitStatus200("/q/health/ready", READY)));
@@ -218,9 +218,13 @@ public final class LoadBenchmark {
 
     private ServiceProcess start(List<ServiceProcess> started, String module, int port, List<String> properties)
             throws IOException {
-        // the ceiling is the one module not in a directory of its name: it lives with the benchmarks
-        Path directory = module.equals(CEILING_MODULE) ? root.resolve("benchmarks/ceiling") : root.resolve(module);
-        Path jar = directory.resolve("target/quarkus-app/quarkus-run.jar");
+        return start(started, module, module, port, properties);
+    }
+
+    /** Starts the module built in {@code directory} (relative to the project) under the name {@code module}. */
+    private ServiceProcess start(List<ServiceProcess> started, String module, String directory, int port,
+                                 List<String> properties) throws IOException {
+        Path jar = ServiceProcess.packagedJar(root.resolve(directory));
         ServiceProcess service = ServiceProcess.start(module, jar, port, out.resolve("logs").resolve(module + ".log"),
                 ServiceProcess.properties(properties), HEAP);
         started.add(service);

@@ -5,6 +5,7 @@ import io.downtime.featureservice.TrainingSetFormat;
 import io.downtime.features.HistorySource;
 import io.downtime.features.PrometheusDuration;
 import io.downtime.features.ServedId;
+import io.downtime.features.TrainingSetCsv;
 import io.downtime.problem.InvalidInputException;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -20,10 +21,6 @@ import jakarta.ws.rs.core.StreamingOutput;
 public class TrainingSetResource {
 
     public static final String SCHEMA_HEADER = "X-Feature-Schema";
-    /** How the rows were chosen, e.g. every row of all instances, or which share of them. */
-    public static final String SAMPLING_HEADER = "X-Training-Sampling";
-    /** Time between two rows of an instance, in Prometheus notation ({@code 1m}). */
-    public static final String STEP_HEADER = "X-Sample-Step";
 
     private final FeatureService features;
 
@@ -56,7 +53,7 @@ public class TrainingSetResource {
         return Response.ok(rows)
                 .type(chosen.mediaType())
                 .header(SCHEMA_HEADER, features.schema().hash())
-                .header(SAMPLING_HEADER, set.sampling())
-                .header(STEP_HEADER, PrometheusDuration.format(set.step())).build();
+                .header(TrainingSetCsv.SAMPLING_HEADER, set.sampling())
+                .header(TrainingSetCsv.STEP_HEADER, PrometheusDuration.format(set.step())).build();
     }
 }

@@ -44,10 +44,6 @@ import java.util.Optional;
 public class ModelTraining {
 
     private static final Logger LOG = Logger.getLogger(ModelTraining.class);
-    /** feature-service's header saying how the training rows were chosen. */
-    static final String TRAINING_SAMPLING_HEADER = "X-Training-Sampling";
-    /** Time between two rows of an instance, as feature-service samples them ({@code 1m}). */
-    static final String SAMPLE_STEP_HEADER = "X-Sample-Step";
 
     /** Where a run is: a phase name and a share done, 0 to 100. */
     @FunctionalInterface
@@ -152,8 +148,8 @@ public class ModelTraining {
     private TrainingData fetch(FeatureSchema schema, String horizon, HistorySource source) throws IOException {
         try (Response response = features.trainingSet(horizon, config.training().maxRows(), source.id());
              InputStream csv = response.readEntity(InputStream.class)) {
-            String sampling = response.getHeaderString(TRAINING_SAMPLING_HEADER);
-            Duration step = sampleStep(response.getHeaderString(SAMPLE_STEP_HEADER));
+            String sampling = response.getHeaderString(TrainingSetCsv.SAMPLING_HEADER);
+            Duration step = sampleStep(response.getHeaderString(TrainingSetCsv.STEP_HEADER));
             return new TrainingData(LabelledRows.of(schema, TrainingSetCsv.read(
                     new BufferedReader(new InputStreamReader(csv, StandardCharsets.UTF_8))), step), sampling, source);
         }
@@ -163,7 +159,7 @@ public class ModelTraining {
     static Duration sampleStep(String header) {
         if (header == null) {
             throw new DomainException.DependencyUnavailable("feature-service's training set came without its sample "
-                    + "step (header " + SAMPLE_STEP_HEADER + "): it is older than this predictor; upgrade it", false,
+                    + "step (header " + TrainingSetCsv.STEP_HEADER + "): it is older than this predictor; upgrade it", false,
                     null);
         }
         try {
