@@ -64,10 +64,13 @@ final class FeatureSetChoice {
 
     /** The best feature set for {@code fit}, by PR-AUC on the training servers left out in turn. */
     static FeatureSet choose(LabelledRows fit, ModelSettings settings) {
+        // XGBoost's own choice of its share of features per split is made later, on the chosen set, not nested here.
+        ModelSettings everyColumn = new ModelSettings(settings.xgboost().withColumnShare(1), settings.forest(),
+                settings.svm(), settings.logistic(), settings.horizonSamples());
         double best = CrossInstanceChoice.best(fit, new double[]{0, 1, 2}, (rows, candidate) -> {
             FeatureSet set = FeatureSet.values()[candidate.intValue()];
             int[] kept = columns(rows.schema(), set);
-            DowntimeModel model = Algorithm.XGBOOST.trainer(settings).apply(select(rows, set));
+            DowntimeModel model = Algorithm.XGBOOST.trainer(everyColumn).apply(select(rows, set));
             return new OnColumns(model, rows.schema(), kept);
         }, "feature set (0 = all, 1 = relative to each server's normal, 2 = profile scores only)");
         return FeatureSet.values()[(int) best];

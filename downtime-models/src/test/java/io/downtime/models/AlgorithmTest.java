@@ -20,7 +20,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class AlgorithmTest {
 
-    private static final ModelSettings SETTINGS = new ModelSettings(new XGBoostSettings(60, 4, 0.2, 0.9, 1, 3),
+    private static final ModelSettings SETTINGS = new ModelSettings(new XGBoostSettings(60, 4, 0.2, 0.9, 1, 1, 3),
             new ForestSettings(40, 8, 5, 0, 4_000, 3), new SvmSettings(1, 0, 800, 3),
             new LogisticSettings(0.1, 200, 4_000, 3), 60);
     private static final LabelledRows TRAINING = SyntheticRows.of(6_000, 1);

@@ -7,10 +7,13 @@ package io.downtime.models.xgboost;
  * @param maxDepth  maximum depth of each tree
  * @param eta       learning rate
  * @param subsample share of rows each tree sees
+ * @param columnShare share of the features each split considers, in (0, 1]; 0 chooses it on servers left out of
+ *                  training among {@link XGBoostTrainer#COLUMN_SHARES}
  * @param threads   training threads
  * @param seed      random seed, for reproducible models
  */
-public record XGBoostSettings(int rounds, int maxDepth, double eta, double subsample, int threads, long seed) {
+public record XGBoostSettings(int rounds, int maxDepth, double eta, double subsample, double columnShare, int threads,
+                              long seed) {
 
     public XGBoostSettings {
         if (rounds < 1) {
@@ -25,6 +28,11 @@ public record XGBoostSettings(int rounds, int maxDepth, double eta, double subsa
         if (!(subsample > 0 && subsample <= 1)) {
             throw new IllegalArgumentException("XGBoost's subsample must be in (0, 1], was " + subsample);
         }
+        if (!(columnShare >= 0 && columnShare <= 1)) {
+            throw new IllegalArgumentException("XGBoost's share of features per split (column-share) must be in (0, 1], "
+                    + "or 0 to choose it, was "
+                    + columnShare);
+        }
         if (threads < 1) {
             throw new IllegalArgumentException("XGBoost needs at least 1 thread, was " + threads);
         }
@@ -32,10 +40,16 @@ public record XGBoostSettings(int rounds, int maxDepth, double eta, double subsa
 
     /** These settings with other rounds, depth and learning rate. */
     public XGBoostSettings with(int rounds, int maxDepth, double eta) {
-        return new XGBoostSettings(rounds, maxDepth, eta, subsample, threads, seed);
+        return new XGBoostSettings(rounds, maxDepth, eta, subsample, columnShare, threads, seed);
     }
 
+    /** These settings with another share of the features per split (0: chosen). */
+    public XGBoostSettings withColumnShare(double share) {
+        return new XGBoostSettings(rounds, maxDepth, eta, subsample, share, threads, seed);
+    }
+
+    /** 150 rounds of depth-4 trees at a learning rate of 0.1; the share of features per split is chosen. */
     public static XGBoostSettings defaults() {
-        return new XGBoostSettings(150, 4, 0.1, 0.8, Math.max(1, Runtime.getRuntime().availableProcessors()), 42);
+        return new XGBoostSettings(150, 4, 0.1, 0.8, 0, Math.max(1, Runtime.getRuntime().availableProcessors()), 42);
     }
 }

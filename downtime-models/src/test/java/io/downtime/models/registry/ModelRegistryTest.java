@@ -61,7 +61,7 @@ class ModelRegistryTest {
             y[i] = (byte) (x[i][0] > 0.8 ? 1 : 0);
         }
         LabelledRows rows = new LabelledRows(SCHEMA, x, y, new String[n], IntStream.range(0, n).asLongStream().toArray(), Duration.ofMillis(1));
-        return new XGBoostTrainer(new XGBoostSettings(10, 3, 0.3, 1, 1, seed)).train(rows);
+        return new XGBoostTrainer(new XGBoostSettings(10, 3, 0.3, 1, 1, 1, seed)).train(rows);
     }
 
     @Test

@@ -28,7 +28,7 @@ class XGBoostJsonScorerTest {
 
     @BeforeAll
     static void train() {
-        model = new XGBoostTrainer(new XGBoostSettings(40, 4, 0.3, 0.9, 1, 7)).train(rows(4000, 1));
+        model = new XGBoostTrainer(new XGBoostSettings(40, 4, 0.3, 0.9, 1, 1, 7)).train(rows(4000, 1));
     }
 
     /** Positive when f0 + f1·f2 is high; f3 is often missing; f4, f5 are noise. */
@@ -85,7 +85,7 @@ class XGBoostJsonScorerTest {
 
     @Test
     void treeShapOfADeepTreeWithRepeatedFeaturesSumsToTheMargin() {
-        XGBoostModel deep = new XGBoostTrainer(new XGBoostSettings(10, 8, 0.5, 1.0, 1, 3)).train(rows(3000, 4));
+        XGBoostModel deep = new XGBoostTrainer(new XGBoostSettings(10, 8, 0.5, 1.0, 1, 1, 3)).train(rows(3000, 4));
         for (double[] vector : rows(300, 8).vectors()) {
             double sum = deep.scorer().bias();
             for (double contribution : deep.scorer().shap(vector)) {
