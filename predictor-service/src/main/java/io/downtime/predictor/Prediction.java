@@ -14,7 +14,8 @@ import java.util.List;
  * @param probability       probability that it is in, or enters, an incident within the horizon
  * @param horizon           the horizon, Prometheus notation
  * @param risk              {@code high} at or above the threshold, {@code elevated} at or above half of it, else {@code low}
- * @param threshold         the model's alarm threshold
+ * @param threshold         the instance's alarm threshold: its own, read from its own recent scores, once it has been
+ *                          scored by this model for a day; else the model's
  * @param model             name and registry version of the model
  * @param explanation       largest feature contributions, in log-odds, largest magnitude first
  * @param explanationMethod how the contributions were computed; {@code none} when the caller asked for no

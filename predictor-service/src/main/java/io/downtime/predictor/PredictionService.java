@@ -10,6 +10,7 @@ import io.downtime.predictor.client.FeatureClient;
 import io.downtime.predictor.client.RemoteFeatureVector;
 import io.downtime.predictor.config.PredictorConfig;
 import io.downtime.predictor.scoring.LatestVectors;
+import io.downtime.predictor.scoring.OwnThresholds;
 import io.downtime.models.registry.ModelMetadata;
 import io.downtime.models.registry.ModelRegistry.RegisteredModel;
 import io.downtime.problem.DomainException;
@@ -32,6 +33,7 @@ public class PredictionService {
     private final ServedModel served;
     private final FeatureClient features;
     private final LatestVectors latest;
+    private final OwnThresholds thresholds;
     private final int explanationSize;
     /** The served schema's name → position map, built once per schema rather than once per request. */
     private volatile SchemaIndex schemaIndex = new SchemaIndex(null, Map.of());
@@ -40,8 +42,9 @@ public class PredictionService {
     }
 
     public PredictionService(ServedModel served, @RestClient FeatureClient features, LatestVectors latest,
-                             PredictorConfig config) {
+                             OwnThresholds thresholds, PredictorConfig config) {
         this.served = served;
+        this.thresholds = thresholds;
         this.latest = latest;
         this.features = features;
         this.explanationSize = config.explanationSize();
@@ -114,8 +117,8 @@ public class PredictionService {
             reasons = explanation.top(classifier.schema(), explanationSize);
             method = explanation.method();
         }
-        return new Prediction(instance, probability, metadata.horizon(),
-                Risk.of(probability, metadata.quality().threshold()), metadata.quality().threshold(),
+        double threshold = thresholds.of(metadata, instance);
+        return new Prediction(instance, probability, metadata.horizon(), Risk.of(probability, threshold), threshold,
                 new Prediction.ModelRef(metadata.algorithm(), metadata.version()), reasons, method, featuresAt, stale);
     }
 

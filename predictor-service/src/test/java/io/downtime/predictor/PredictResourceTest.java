@@ -182,6 +182,22 @@ class PredictResourceTest {
     }
 
     @Test
+    void exportsEachInstancesAlarmThresholdBesideItsProbabilityTheModelsOnTheFirstDay() {
+        double modelThreshold = given().get("/models/champion").then().statusCode(200)
+                .extract().jsonPath().getDouble("quality.threshold");
+        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        for (String instance : StubFeatureService.INSTANCES) {
+            String prefix = "downtime_alarm_threshold{horizon=\"1h\",instance=\"" + instance + "\",model=\"xgboost\"} ";
+            String line = metrics.lines().filter(l -> l.startsWith(prefix)).findFirst()
+                    .orElseThrow(() -> new AssertionError("no alarm threshold gauge for " + instance));
+            assertEquals(modelThreshold, Double.parseDouble(line.substring(prefix.length())), 1e-9,
+                    "no instance has a day of scores yet: " + line);
+        }
+        assertTrue(metrics.contains("downtime_predictor_own_threshold_instances 0.0"), "none alarms at its own yet");
+        post("/predict", "{\"instance\": \"srv-1\"}").statusCode(200).body("threshold", equalTo(modelThreshold));
+    }
+
+    @Test
     void exportsTheStrongestReasonsOfEachScoreAsGauges() {
         List<String> reasons = post("/predict", "{\"instance\": \"srv-1\"}").statusCode(200)
                 .extract().path("explanation.feature");

@@ -8,16 +8,16 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * An alarm: an episode of an instance's risk at or above its model's threshold. It ends once the risk has stayed
- * under the threshold for the configured time (as the alert rule's {@code keep_firing_for}), so a dip does not split
- * one episode into two.
+ * An alarm: an episode of an instance's risk at or above its threshold (its own or the model's: {@link
+ * io.downtime.predictor.scoring.OwnThresholds}). It ends once the risk has stayed under the threshold for the
+ * configured time (as the alert rule's {@code keep_firing_for}), so a dip does not split one episode into two.
  *
  * @param id              its number, in the order alarms began
  * @param instance        the instance
  * @param horizon         the prediction's horizon
  * @param model           name of the model that raised it
  * @param modelVersion    its registry version
- * @param threshold       that model's alarm threshold
+ * @param threshold       the instance's alarm threshold under that model when the alarm began
  * @param start           the first score at or above the threshold
  * @param lastHigh        the last score at or above it
  * @param end             the first score under the threshold after {@code lastHigh}, once the alarm has ended;

@@ -59,6 +59,34 @@ public interface PredictorConfig {
 
         /** The journal of alarms and reviews; empty means {@code alarms.journal} in the registry directory. */
         Optional<String> journal();
+
+        /** Each instance's own alarm threshold, read from its own recent scores, under {@code own-threshold.}. */
+        OwnThreshold ownThreshold();
+    }
+
+    /**
+     * Each instance's own alarm threshold: once an instance has been scored by the served model for a day, it alarms
+     * at the lowest threshold that would have kept it within the alert budget over its own scores of the trailing
+     * window, read anew once a day; before that, at the model's threshold.
+     */
+    interface OwnThreshold {
+
+        /** {@code false}: every instance alarms at the model's threshold. */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** How much of an instance's recent scores its threshold is read from; at least a day. */
+        @WithDefault("7d")
+        @WithConverter(PrometheusDurationConverter.class)
+        Duration window();
+
+        /**
+         * One score (the highest) is kept per instance and this time: 12 bytes per instance per resolution of the
+         * window (7d at 15m: 8 KB an instance, 80 MB for 10,000).
+         */
+        @WithDefault("15m")
+        @WithConverter(PrometheusDurationConverter.class)
+        Duration resolution();
     }
 
     /** Hyperparameters of XGBoost training; the other algorithms' are fixed (README, "Models and evaluation"). */

@@ -24,13 +24,15 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 
 /**
- * Scores every instance on a schedule and exports {@code downtime_probability{instance,horizon,model}}, each score's
+ * Scores every instance on a schedule and exports {@code downtime_probability{instance,horizon,model}}, the
+ * instance's alarm threshold beside it ({@code downtime_alarm_threshold}, {@link OwnThresholds}), each score's
  * strongest reasons as {@code downtime_contribution{instance,horizon,feature}}, the age of the data behind each score,
  * and how long and how recently the fleet was scored; instances that disappear lose their gauges (no stale series).
  */
@@ -72,6 +74,8 @@ public class FleetScoring {
     private final MultiGauge probabilityGauge;
     private final MultiGauge contributionGauge;
     private final MultiGauge featureAgeGauge;
+    private final MultiGauge thresholdGauge;
+    private final OwnThresholds thresholds;
     private final Timer scoringTimer;
     private final AtomicLong lastSuccessSeconds = new AtomicLong();
     private final AtomicReference<FleetRisk> latest = new AtomicReference<>();
@@ -82,8 +86,9 @@ public class FleetScoring {
 
     public FleetScoring(ServedModel served, PredictionService predictions, @RestClient FeatureClient features,
                         LatestVectors latestVectors, MeterRegistry meters, PredictorConfig config, Clock clock,
-                        AlarmService alarms) {
+                        AlarmService alarms, OwnThresholds thresholds) {
         this.alarms = alarms;
+        this.thresholds = thresholds;
         this.latestVectors = latestVectors;
         this.clock = clock;
         this.featureSource = new AtomicReference<>(new FeatureSource(true, clock.instant(), null));
@@ -97,6 +102,14 @@ public class FleetScoring {
         this.contributionGauge = MultiGauge.builder("downtime_contribution")
                 .description("Contribution of a feature to the instance's latest score, in log-odds (its strongest "
                         + "reasons; positive raises the risk)")
+                .register(meters);
+        this.thresholdGauge = MultiGauge.builder("downtime_alarm_threshold")
+                .description("Alarm threshold of the instance on downtime_probability: its own, read from its own "
+                        + "recent scores, once the served model has scored it for a day; before that the model's")
+                .register(meters);
+        Gauge.builder("downtime_predictor_own_threshold_instances", thresholds,
+                        OwnThresholds::instancesWithOwnThreshold)
+                .description("Instances alarming at their own threshold (read from their own recent scores)")
                 .register(meters);
         this.featureAgeGauge = MultiGauge.builder("downtime_predictor_feature_age_seconds")
                 .description("Age of the newest sample behind the instance's last score")
@@ -165,19 +178,26 @@ public class FleetScoring {
             LOG.info("feature-service answers again; fleet scores are current");
             featureSource.set(new FeatureSource(true, clock.instant(), null));
         }
+        Instant now = clock.instant();
+        thresholds.readAt(model.get().metadata(), now);
         List<Prediction> scored = new ArrayList<>(vectors.size());
         for (LatestVectors.Vector vector : vectors) {
             scored.add(predictions.predict(model.get(), vector, true));
         }
         scored.sort(Comparator.comparingDouble(Prediction::probability).reversed());
-        Instant now = clock.instant();
         latest.set(new FleetRisk(now, List.copyOf(scored), false, null));
         alarms.observe(scored);
-        history.record(now, scored.stream().collect(Collectors.toMap(Prediction::instance, Prediction::probability,
-                (a, b) -> a)));
+        Map<String, Double> probabilities = scored.stream().collect(Collectors.toMap(Prediction::instance,
+                Prediction::probability, (a, b) -> a));
+        history.record(now, probabilities);
+        thresholds.record(model.get().metadata(), now, probabilities);
         probabilityGauge.register(scored.stream()
                 .map(p -> MultiGauge.Row.of(Tags.of("instance", p.instance(), "horizon", p.horizon(),
                         "model", p.model().name()), p.probability()))
+                .toList(), true);
+        thresholdGauge.register(scored.stream()
+                .map(p -> MultiGauge.Row.of(Tags.of("instance", p.instance(), "horizon", p.horizon(),
+                        "model", p.model().name()), p.threshold()))
                 .toList(), true);
         contributionGauge.register(scored.stream()
                 .flatMap(p -> p.explanation().stream().limit(EXPORTED_REASONS)

@@ -1,0 +1,120 @@
+package io.downtime.predictor.scoring;
+
+import io.downtime.features.PrometheusDuration;
+import io.downtime.models.alarm.AlertBudget;
+import io.downtime.models.alarm.TrailingThreshold;
+import io.downtime.models.registry.ModelMetadata;
+import org.jboss.logging.Logger;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Each instance's own alarm threshold under the served model ({@link TrailingThreshold}, the rule the offline
+ * evaluation measures): once the fleet scoring has scored an instance with this model for a day, the instance alarms at
+ * the lowest threshold that would have kept it within the alert budget over its own scores of the trailing window,
+ * read anew once a day; before that, and for instances the fleet scoring does not know, at the model's threshold.
+ * A threshold chosen on the training servers does not keep the budget on a server whose normal differs: one that runs
+ * hot alarms all day, a quiet one never. Another model's scores say nothing of this one's, so a new served model starts
+ * afresh (a day at its own threshold); so does a restart, as the scores are kept in memory only.
+ */
+public final class OwnThresholds {
+
+    private static final Logger LOG = Logger.getLogger(OwnThresholds.class);
+    private static final Duration DAY = Duration.ofDays(1);
+
+    private final boolean enabled;
+    private final Duration window;
+    private final Duration resolution;
+    private final double budget;
+    /** The model the scores are of (registry version); the fleet scoring's thread alone writes. */
+    private String version;
+    private final Map<String, TrailingThreshold> byInstance = new HashMap<>();
+    /** Each instance's own threshold in force, once it has a day of scores: read by any request. */
+    private volatile Map<String, Double> inForce = Map.of();
+    private volatile String inForceVersion;
+
+    /**
+     * @param enabled    false: every instance alarms at the model's threshold
+     * @param window     how much of an instance's recent scores its threshold is read from; at least a day
+     * @param resolution one score, the highest, is kept per instance and this time
+     * @param budget     false alarms allowed per instance per day
+     */
+    public OwnThresholds(boolean enabled, Duration window, Duration resolution, double budget) {
+        if (window.compareTo(DAY) < 0) {
+            throw new IllegalArgumentException("predictor.alarms.own-threshold.window must be at least 1d, was "
+                    + PrometheusDuration.format(window));
+        }
+        if (resolution.isNegative() || resolution.isZero() || resolution.compareTo(window) >= 0) {
+            throw new IllegalArgumentException("predictor.alarms.own-threshold.resolution must be positive and shorter "
+                    + "than the window, was " + (resolution.isNegative() || resolution.isZero() ? resolution
+                    : PrometheusDuration.format(resolution)));
+        }
+        this.enabled = enabled;
+        this.window = window;
+        this.resolution = resolution;
+        this.budget = budget;
+    }
+
+    /** The threshold {@code instance} alarms at under {@code model}: its own once it has one, else the model's. */
+    public double of(ModelMetadata model, String instance) {
+        double modelThreshold = model.quality().threshold();
+        if (!enabled || instance == null || !model.version().equals(inForceVersion)) {
+            return modelThreshold;
+        }
+        return inForce.getOrDefault(instance, modelThreshold);
+    }
+
+    /**
+     * Before a fleet scoring at {@code time} with {@code model}: reads the threshold in force then of every instance
+     * that has a day of scores (anew when its last reading is a day old). Called by the fleet scoring's thread only.
+     */
+    public synchronized void readAt(ModelMetadata model, Instant time) {
+        if (!enabled) {
+            return;
+        }
+        String served = model.version();
+        if (!served.equals(version)) {
+            if (version != null) {
+                LOG.infof("model version %s is served: each instance's own threshold is read afresh from its scores "
+                        + "after a day", served);
+            }
+            version = served;
+            byInstance.clear();
+        }
+        long now = time.toEpochMilli();
+        long dayAgo = now - DAY.toMillis();
+        Map<String, Double> read = new HashMap<>();
+        byInstance.forEach((instance, threshold) -> {
+            double at = threshold.at(now);
+            if (threshold.oldest().orElse(Long.MAX_VALUE) <= dayAgo) {
+                read.put(instance, at);
+            }
+        });
+        inForce = Map.copyOf(read);
+        inForceVersion = served;
+    }
+
+    /**
+     * After that fleet scoring: keeps each instance's probability; instances not scored are forgotten. Called by the
+     * fleet scoring's thread only.
+     */
+    public synchronized void record(ModelMetadata model, Instant time, Map<String, Double> probabilities) {
+        if (!enabled || !model.version().equals(version)) {
+            return;
+        }
+        byInstance.keySet().retainAll(probabilities.keySet());
+        AlertBudget alerts = new AlertBudget(PrometheusDuration.parse(model.horizon()), resolution);
+        long now = time.toEpochMilli();
+        probabilities.forEach((instance, probability) -> byInstance
+                .computeIfAbsent(instance, i -> new TrailingThreshold(alerts, i, window, resolution, budget))
+                .add(now, probability));
+    }
+
+    /** Instances alarming at their own threshold now. */
+    public int instancesWithOwnThreshold() {
+        return inForce.size();
+    }
+}
