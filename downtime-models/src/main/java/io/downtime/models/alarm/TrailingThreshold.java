@@ -1,5 +1,8 @@
 package io.downtime.models.alarm;
 
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.OptionalLong;
@@ -118,6 +121,40 @@ public final class TrailingThreshold {
             return 1.0;
         }
         return alerts.ownThreshold(instance, Arrays.copyOf(s, count), Arrays.copyOf(t, count), budget);
+    }
+
+    /** Writes what {@link #restore} reads back: the kept scores and the reading in force. */
+    public void save(DataOutput out) throws IOException {
+        out.writeLong(base);
+        out.writeDouble(threshold);
+        out.writeLong(validUntil);
+        out.writeInt(size);
+        for (int i = 0; i < size; i++) {
+            out.writeInt(times[(head + i) % times.length]);
+            out.writeDouble(scores[(head + i) % times.length]);
+        }
+    }
+
+    /** Reads back what {@link #save} wrote, into this empty threshold. */
+    public void restore(DataInput in) throws IOException {
+        if (size > 0) {
+            throw new IllegalStateException("restore into a threshold that already keeps scores");
+        }
+        base = in.readLong();
+        threshold = in.readDouble();
+        validUntil = in.readLong();
+        int count = in.readInt();
+        if (count < 0 || count > 10_000_000) {
+            throw new IOException("a saved threshold of " + instance + " claims " + count + " scores");
+        }
+        times = new int[Math.max(16, count)];
+        scores = new double[times.length];
+        for (int i = 0; i < count; i++) {
+            times[i] = in.readInt();
+            scores[i] = in.readDouble();
+        }
+        head = 0;
+        size = count;
     }
 
     private long millis(int seconds) {

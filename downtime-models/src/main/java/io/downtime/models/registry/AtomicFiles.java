@@ -13,12 +13,12 @@ import java.nio.file.StandardOpenOption;
  * Crash-safe writes: data goes to a temporary file that is forced to disk and then renamed over the target, and the
  * directory is forced too, so after a crash a reader sees the old content or the new, never a torn file.
  */
-final class AtomicFiles {
+public final class AtomicFiles {
 
     private AtomicFiles() {
     }
 
-    static void write(Path target, byte[] content) throws IOException {
+    public static void write(Path target, byte[] content) throws IOException {
         Path temporary = target.resolveSibling("." + target.getFileName() + ".tmp");
         writeDurably(temporary, content);
         moveDurably(temporary, target);

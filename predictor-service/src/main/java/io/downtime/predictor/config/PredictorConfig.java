@@ -87,6 +87,13 @@ public interface PredictorConfig {
         @WithDefault("15m")
         @WithConverter(PrometheusDurationConverter.class)
         Duration resolution();
+
+        /**
+         * How often the kept scores are saved (to {@code own-thresholds.bin} in the registry directory, atomically; on
+         * shutdown too), so a restart carries on instead of spending a day at the model's threshold.
+         */
+        @WithDefault("1h")
+        String saveInterval();
     }
 
     /** Hyperparameters of XGBoost training; the other algorithms' are fixed (README, "Models and evaluation"). */

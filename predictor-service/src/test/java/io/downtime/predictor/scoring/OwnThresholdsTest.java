@@ -7,8 +7,10 @@ import io.downtime.models.ModelQuality;
 import io.downtime.models.registry.ModelMetadata;
 import org.junit.jupiter.api.Test;
 
+import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -87,6 +89,43 @@ class OwnThresholdsTest {
         OwnThresholds disabled = ownThresholds(false);
         scoreFleet(disabled, MODEL, random, 0, 2 * 1440);
         assertEquals(MODEL_THRESHOLD, disabled.of(MODEL, "hot"));
+    }
+
+    @Test
+    void aRestartCarriesOnFromTheSnapshotAndADamagedSnapshotRestoresNothing() throws IOException {
+        OwnThresholds before = ownThresholds(true);
+        SplittableRandom random = new SplittableRandom(7);
+        scoreFleet(before, MODEL, random, 0, 2 * 1440);
+        byte[] snapshot = before.snapshot();
+
+        OwnThresholds after = ownThresholds(true);
+        assertEquals(2, after.restore(snapshot));
+        Instant next = T0.plus(Duration.ofMinutes(2 * 1440));
+        before.readAt(MODEL, next);
+        after.readAt(MODEL, next);
+        assertEquals(before.of(MODEL, "hot"), after.of(MODEL, "hot"), "the same reading as if it had not stopped");
+        assertEquals(before.of(MODEL, "quiet"), after.of(MODEL, "quiet"));
+        assertTrue(after.of(MODEL, "hot") > MODEL_THRESHOLD);
+        // and it goes on the same way with the scores that follow
+        assertEquals(scoreFleet(before, MODEL, new SplittableRandom(8), 2 * 1440 + 5, 4 * 1440),
+                scoreFleet(after, MODEL, new SplittableRandom(8), 2 * 1440 + 5, 4 * 1440));
+        assertEquals(before.of(MODEL, "hot"), after.of(MODEL, "hot"));
+
+        OwnThresholds retrained = ownThresholds(true);
+        retrained.restore(snapshot);
+        retrained.readAt(model("000002"), next);
+        assertEquals(MODEL_THRESHOLD, retrained.of(model("000002"), "hot"), "another model starts afresh");
+
+        byte[] damaged = snapshot.clone();
+        damaged[damaged.length / 2] ^= 1;
+        OwnThresholds fresh = ownThresholds(true);
+        IOException refused = assertThrows(IOException.class, () -> fresh.restore(damaged));
+        assertTrue(refused.getMessage().contains("damaged"), refused.getMessage());
+        assertThrows(IOException.class, () -> fresh.restore(Arrays.copyOf(snapshot, 100)));
+        fresh.readAt(MODEL, next);
+        assertEquals(MODEL_THRESHOLD, fresh.of(MODEL, "hot"));
+        assertEquals(0, new OwnThresholds(true, Duration.ofDays(3), Duration.ofMinutes(15), 1).restore(snapshot),
+                "kept with another window: not used");
     }
 
     @Test
