@@ -3,6 +3,7 @@ package io.downtime.predictor;
 import io.downtime.models.Explanation.Contribution;
 import io.downtime.models.ExplanationMethod;
 import io.downtime.models.alarm.Risk;
+import io.downtime.predictor.scoring.ThresholdSource;
 
 import java.time.Instant;
 import java.util.List;
@@ -16,6 +17,7 @@ import java.util.List;
  * @param risk              {@code high} at or above the threshold, {@code elevated} at or above half of it, else {@code low}
  * @param threshold         the instance's alarm threshold: its own, read from its own recent scores, once it has been
  *                          scored by this model for a day; else the model's
+ * @param thresholdSource   whose threshold it is: {@code instance} or {@code model}
  * @param model             name and registry version of the model
  * @param explanation       largest feature contributions, in log-odds, largest magnitude first
  * @param explanationMethod how the contributions were computed; {@code none} when the caller asked for no
@@ -26,8 +28,8 @@ import java.util.List;
  *                          fleet score
  */
 public record Prediction(String instance, double probability, String horizon, Risk risk, double threshold,
-                         ModelRef model, List<Contribution> explanation, ExplanationMethod explanationMethod,
-                         Instant featuresAt, boolean stale) {
+                         ThresholdSource thresholdSource, ModelRef model, List<Contribution> explanation,
+                         ExplanationMethod explanationMethod, Instant featuresAt, boolean stale) {
 
     /** Which model answered. */
     public record ModelRef(String name, String version) {
@@ -35,7 +37,7 @@ public record Prediction(String instance, double probability, String horizon, Ri
 
     /** This prediction, marked as no longer current. */
     public Prediction markedStale() {
-        return stale ? this : new Prediction(instance, probability, horizon, risk, threshold, model, explanation,
-                explanationMethod, featuresAt, true);
+        return stale ? this : new Prediction(instance, probability, horizon, risk, threshold, thresholdSource, model,
+                explanation, explanationMethod, featuresAt, true);
     }
 }

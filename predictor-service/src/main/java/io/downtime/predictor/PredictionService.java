@@ -117,8 +117,9 @@ public class PredictionService {
             reasons = explanation.top(classifier.schema(), explanationSize);
             method = explanation.method();
         }
-        double threshold = thresholds.of(metadata, instance);
-        return new Prediction(instance, probability, metadata.horizon(), Risk.of(probability, threshold), threshold,
+        OwnThresholds.Threshold threshold = thresholds.of(metadata, instance);
+        return new Prediction(instance, probability, metadata.horizon(), Risk.of(probability, threshold.value()),
+                threshold.value(), threshold.source(),
                 new Prediction.ModelRef(metadata.algorithm(), metadata.version()), reasons, method, featuresAt, stale);
     }
 

@@ -5,6 +5,7 @@ import io.downtime.models.Explanation.Contribution;
 import io.downtime.models.alarm.Risk;
 import io.downtime.predictor.alarms.AlarmService;
 import io.downtime.predictor.alarms.Alarms;
+import io.downtime.predictor.scoring.ThresholdSource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -31,6 +32,7 @@ class AlarmsApiTest {
 
     private long raise(String instance, double probability) {
         alarms.observe(List.of(new Prediction(instance, probability, "1h", Risk.of(probability, 0.3), 0.3,
+                ThresholdSource.MODEL,
                 new Prediction.ModelRef("alarm-test-model", "000009"), List.of(new Contribution("load1_last", 1.2)),
                 ExplanationMethod.TREE_SHAP, Instant.now(), false)));
         return alarms.list(instance, Alarms.Filter.OPEN).get(0).id();

@@ -25,6 +25,7 @@ class PagesTest {
     void theInstancePageShowsThePredictionItsReasonsTrendSignalsIncidentsAndLogs() {
         given().get("/instances/web-3").then().statusCode(200)
                 .body(containsString("91.0 %"))
+                .body(containsString("alarm threshold 30.0 %, the model&#39;s"))
                 .body(containsString("tree-shap"))
                 .body(containsString("<rect class=\"raises\""))
                 .body(containsString("<rect class=\"lowers\""))

@@ -36,21 +36,22 @@ public class StubPredictor implements QuarkusTestResourceLifecycleManager {
         String fleet = """
                 {"scoredAt": "2026-01-02T00:00:30Z", "predictions": [
                  {"instance": "web-3", "probability": 0.91, "horizon": "1h", "risk": "high", "threshold": 0.3,
-                  "model": {"name": "xgboost", "version": "000002"},
+                  "thresholdSource": "model", "model": {"name": "xgboost", "version": "000002"},
                   "explanation": [{"feature": "memory_available_ratio_slope_60", "contribution": 2.1}],
                   "explanationMethod": "tree-shap", "featuresAt": "2026-01-02T00:00:00Z", "stale": false},
                  {"instance": "%s", "probability": 0.2, "horizon": "1h", "risk": "elevated", "threshold": 0.3,
-                  "model": {"name": "xgboost", "version": "000002"},
+                  "thresholdSource": "instance", "model": {"name": "xgboost", "version": "000002"},
                   "explanation": [{"feature": "<b>load</b>", "contribution": -0.4}],
                   "explanationMethod": "tree-shap", "featuresAt": "2026-01-02T00:00:00Z", "stale": false},
                  {"instance": "api-1", "probability": 0.01, "horizon": "1h", "risk": "low", "threshold": 0.3,
-                  "model": {"name": "xgboost", "version": "000002"}, "explanation": [],
+                  "thresholdSource": "model", "model": {"name": "xgboost", "version": "000002"}, "explanation": [],
                   "explanationMethod": "tree-shap", "featuresAt": "2026-01-02T00:00:00Z", "stale": true}],
                  "stale": false, "staleReason": null}
                 """.formatted(HOSTILE_NAME.replace("\"", "\\\""));
         String prediction = """
                 {"instance": "web-3", "probability": 0.91, "horizon": "1h", "risk": "high", "threshold": 0.3,
-                 "model": {"name": "xgboost", "version": "000002"}, "explanationMethod": "tree-shap",
+                 "thresholdSource": "model", "model": {"name": "xgboost", "version": "000002"},
+                 "explanationMethod": "tree-shap",
                  "explanation": [{"feature": "memory_available_ratio_slope_60", "contribution": 2.1},
                                  {"feature": "load1_last", "contribution": -0.5}],
                  "featuresAt": "2026-01-02T00:00:00Z", "stale": false}""";

@@ -69,13 +69,19 @@ public final class OwnThresholds {
         this.budget = budget;
     }
 
+    /** An alarm threshold and whose it is. */
+    public record Threshold(double value, ThresholdSource source) {
+    }
+
     /** The threshold {@code instance} alarms at under {@code model}: its own once it has one, else the model's. */
-    public double of(ModelMetadata model, String instance) {
-        double modelThreshold = model.quality().threshold();
-        if (!enabled || instance == null || !model.version().equals(inForceVersion)) {
-            return modelThreshold;
+    public Threshold of(ModelMetadata model, String instance) {
+        if (enabled && instance != null && model.version().equals(inForceVersion)) {
+            Double own = inForce.get(instance);
+            if (own != null) {
+                return new Threshold(own, ThresholdSource.INSTANCE);
+            }
         }
-        return inForce.getOrDefault(instance, modelThreshold);
+        return new Threshold(model.quality().threshold(), ThresholdSource.MODEL);
     }
 
     /**

@@ -5,6 +5,7 @@ import io.downtime.models.ExplanationMethod;
 import io.downtime.models.Explanation.Contribution;
 import io.downtime.models.alarm.Risk;
 import io.downtime.predictor.Prediction;
+import io.downtime.predictor.scoring.ThresholdSource;
 import io.downtime.predictor.alarms.Alarm.Verdict;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -29,6 +30,7 @@ class AlarmsTest {
 
     static Prediction score(String instance, double probability, String reason) {
         return new Prediction(instance, probability, "1h", Risk.of(probability, THRESHOLD), THRESHOLD,
+                ThresholdSource.MODEL,
                 new Prediction.ModelRef("xgboost", "000003"), List.of(new Contribution(reason, 1.0)),
                 ExplanationMethod.TREE_SHAP, T0, false);
     }

@@ -45,7 +45,7 @@ class OwnThresholdsTest {
             Instant time = T0.plus(Duration.ofMinutes(minute));
             thresholds.readAt(model, time);
             double hot = 0.45 + 0.1 * random.nextDouble();
-            if (hot >= thresholds.of(model, "hot")) {
+            if (hot >= thresholds.of(model, "hot").value()) {
                 hotAlarms++;
             }
             thresholds.record(model, time, Map.of("hot", hot, "quiet", 0.01 + 0.04 * random.nextDouble()));
@@ -59,18 +59,20 @@ class OwnThresholdsTest {
         SplittableRandom random = new SplittableRandom(5);
         int firstDay = scoreFleet(thresholds, MODEL, random, 0, 1440);
         assertEquals(288, firstDay, "the first day, at the model's threshold, the hot server alarms at every scoring");
-        assertEquals(MODEL_THRESHOLD, thresholds.of(MODEL, "hot"), "until a day of scores is kept");
+        assertEquals(new OwnThresholds.Threshold(MODEL_THRESHOLD, ThresholdSource.MODEL), thresholds.of(MODEL, "hot"),
+                "until a day of scores is kept");
 
         int secondDay = scoreFleet(thresholds, MODEL, random, 1440, 2880);
-        double hot = thresholds.of(MODEL, "hot");
-        double quiet = thresholds.of(MODEL, "quiet");
+        double hot = thresholds.of(MODEL, "hot").value();
+        double quiet = thresholds.of(MODEL, "quiet").value();
         assertTrue(hot > 0.5 && hot <= 0.55, "the hot server's own threshold sits near the top of its normal: " + hot);
         assertTrue(quiet < 0.05, "the quiet server's own threshold is lower than the model's: " + quiet);
         assertTrue(secondDay <= 10, "at its own threshold the hot server alarms a few times a day, not all day: "
                 + secondDay);
         assertEquals(2, thresholds.instancesWithOwnThreshold());
-        assertEquals(MODEL_THRESHOLD, thresholds.of(MODEL, "new-server"), "an instance without scores: the model's");
-        assertEquals(MODEL_THRESHOLD, thresholds.of(MODEL, null), "features given without an instance: the model's");
+        assertEquals(ThresholdSource.INSTANCE, thresholds.of(MODEL, "hot").source());
+        assertEquals(MODEL_THRESHOLD, thresholds.of(MODEL, "new-server").value(), "an instance without scores: the model's");
+        assertEquals(MODEL_THRESHOLD, thresholds.of(MODEL, null).value(), "features given without an instance: the model's");
     }
 
     @Test
@@ -78,17 +80,17 @@ class OwnThresholdsTest {
         OwnThresholds thresholds = ownThresholds(true);
         SplittableRandom random = new SplittableRandom(6);
         scoreFleet(thresholds, MODEL, random, 0, 2 * 1440);
-        assertTrue(thresholds.of(MODEL, "hot") > MODEL_THRESHOLD);
+        assertTrue(thresholds.of(MODEL, "hot").value() > MODEL_THRESHOLD);
 
         ModelMetadata retrained = model("000002");
-        assertEquals(MODEL_THRESHOLD, thresholds.of(retrained, "hot"), "the old model's scores say nothing of it");
+        assertEquals(MODEL_THRESHOLD, thresholds.of(retrained, "hot").value(), "the old model's scores say nothing of it");
         scoreFleet(thresholds, retrained, random, 2 * 1440, 2 * 1440 + 60);
-        assertEquals(MODEL_THRESHOLD, thresholds.of(retrained, "hot"));
+        assertEquals(MODEL_THRESHOLD, thresholds.of(retrained, "hot").value());
         assertEquals(0, thresholds.instancesWithOwnThreshold());
 
         OwnThresholds disabled = ownThresholds(false);
         scoreFleet(disabled, MODEL, random, 0, 2 * 1440);
-        assertEquals(MODEL_THRESHOLD, disabled.of(MODEL, "hot"));
+        assertEquals(MODEL_THRESHOLD, disabled.of(MODEL, "hot").value());
     }
 
     @Test
@@ -103,18 +105,18 @@ class OwnThresholdsTest {
         Instant next = T0.plus(Duration.ofMinutes(2 * 1440));
         before.readAt(MODEL, next);
         after.readAt(MODEL, next);
-        assertEquals(before.of(MODEL, "hot"), after.of(MODEL, "hot"), "the same reading as if it had not stopped");
-        assertEquals(before.of(MODEL, "quiet"), after.of(MODEL, "quiet"));
-        assertTrue(after.of(MODEL, "hot") > MODEL_THRESHOLD);
+        assertEquals(before.of(MODEL, "hot").value(), after.of(MODEL, "hot").value(), "the same reading as if it had not stopped");
+        assertEquals(before.of(MODEL, "quiet").value(), after.of(MODEL, "quiet").value());
+        assertTrue(after.of(MODEL, "hot").value() > MODEL_THRESHOLD);
         // and it goes on the same way with the scores that follow
         assertEquals(scoreFleet(before, MODEL, new SplittableRandom(8), 2 * 1440 + 5, 4 * 1440),
                 scoreFleet(after, MODEL, new SplittableRandom(8), 2 * 1440 + 5, 4 * 1440));
-        assertEquals(before.of(MODEL, "hot"), after.of(MODEL, "hot"));
+        assertEquals(before.of(MODEL, "hot").value(), after.of(MODEL, "hot").value());
 
         OwnThresholds retrained = ownThresholds(true);
         retrained.restore(snapshot);
         retrained.readAt(model("000002"), next);
-        assertEquals(MODEL_THRESHOLD, retrained.of(model("000002"), "hot"), "another model starts afresh");
+        assertEquals(MODEL_THRESHOLD, retrained.of(model("000002"), "hot").value(), "another model starts afresh");
 
         byte[] damaged = snapshot.clone();
         damaged[damaged.length / 2] ^= 1;
@@ -123,7 +125,7 @@ class OwnThresholdsTest {
         assertTrue(refused.getMessage().contains("damaged"), refused.getMessage());
         assertThrows(IOException.class, () -> fresh.restore(Arrays.copyOf(snapshot, 100)));
         fresh.readAt(MODEL, next);
-        assertEquals(MODEL_THRESHOLD, fresh.of(MODEL, "hot"));
+        assertEquals(MODEL_THRESHOLD, fresh.of(MODEL, "hot").value());
         assertEquals(0, new OwnThresholds(true, Duration.ofDays(3), Duration.ofMinutes(15), 1).restore(snapshot),
                 "kept with another window: not used");
     }

@@ -10,10 +10,13 @@ import java.util.Locale;
  */
 public record FleetRisk(Instant scoredAt, List<Prediction> predictions, boolean stale, String staleReason) {
 
-    /** One instance's score and its strongest reasons. */
+    /**
+     * One instance's score and its strongest reasons; {@code thresholdSource} says whose alarm threshold it stands
+     * against: {@code instance} (its own, from its own recent scores) or {@code model}.
+     */
     public record Prediction(String instance, double probability, String horizon, String risk, double threshold,
-                               Model model, List<Contribution> explanation, String explanationMethod,
-                               Instant featuresAt, boolean stale) {
+                               String thresholdSource, Model model, List<Contribution> explanation,
+                               String explanationMethod, Instant featuresAt, boolean stale) {
 
         /** The contribution of largest magnitude, or null when there is none. */
         public Contribution topContribution() {
@@ -23,6 +26,11 @@ public record FleetRisk(Instant scoredAt, List<Prediction> predictions, boolean 
         /** The alarm threshold as a percentage, for display. */
         public String thresholdPercent() {
             return String.format(Locale.ROOT, "%.1f %%", threshold * 100);
+        }
+
+        /** Whose alarm threshold it is, for display. */
+        public String thresholdOwner() {
+            return "instance".equals(thresholdSource) ? "its own, from its scores of the past week" : "the model's";
         }
 
         /** Probability as a percentage with one decimal, for display. */
