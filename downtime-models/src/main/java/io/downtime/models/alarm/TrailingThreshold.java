@@ -25,7 +25,8 @@ public final class TrailingThreshold {
     private final AlertBudget alerts;
     private final String instance;
     private final long windowMillis;
-    private final long resolutionMillis;
+    /** Scores less than this after the newest kept one merge into it: the resolution, and at least the second kept. */
+    private final long mergeWithinMillis;
     private final double budget;
     /** Kept scores, oldest first, in a ring of {@code size} from {@code head}; times in seconds after {@code base}. */
     private int[] times = new int[16];
@@ -44,17 +45,22 @@ public final class TrailingThreshold {
      * @param budget     false alarms allowed per day
      */
     public TrailingThreshold(AlertBudget alerts, String instance, Duration window, Duration resolution, double budget) {
-        if (window.toMillis() < DAY) {
-            throw new IllegalArgumentException("the trailing window must be at least a day, was " + window);
-        }
+        requireAtLeastADay(window);
         if (resolution.isNegative()) {
             throw new IllegalArgumentException("the resolution must not be negative, was " + resolution);
         }
         this.alerts = alerts;
         this.instance = instance;
         this.windowMillis = window.toMillis();
-        this.resolutionMillis = resolution.toMillis();
+        this.mergeWithinMillis = Math.max(resolution.toMillis(), 1000);
         this.budget = budget;
+    }
+
+    /** Refuses a trailing window shorter than a day: a threshold is read once a day from the day before at least. */
+    public static void requireAtLeastADay(Duration window) {
+        if (window.toMillis() < DAY) {
+            throw new IllegalArgumentException("the trailing window must be at least a day, was " + window);
+        }
     }
 
     /**
@@ -75,12 +81,12 @@ public final class TrailingThreshold {
             base = Math.floorDiv(time, 1000);
         }
         if (size > 0) {
-            long newestTime = millis(times[(head + size - 1) % times.length]);
             int newest = (head + size - 1) % times.length;
+            long newestTime = millis(times[newest]);
             if (time < newestTime) {
                 throw new IllegalArgumentException("score at " + time + " before the newest one at " + newestTime);
             }
-            if (time - newestTime < resolutionMillis || time - newestTime < 1000) {
+            if (time - newestTime < mergeWithinMillis) {
                 scores[newest] = Math.max(scores[newest], score);
                 return;
             }

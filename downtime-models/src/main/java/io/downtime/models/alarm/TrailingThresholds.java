@@ -29,9 +29,7 @@ public final class TrailingThresholds {
      * @param budget  false alarms allowed per instance per day
      */
     public TrailingThresholds(Duration window, Duration horizon, Duration step, double budget) {
-        if (window.toDays() < 1) {
-            throw new IllegalArgumentException("the trailing window must be at least a day, was " + window);
-        }
+        TrailingThreshold.requireAtLeastADay(window);
         this.alerts = new AlertBudget(horizon, step);
         this.window = window;
         this.budget = budget;

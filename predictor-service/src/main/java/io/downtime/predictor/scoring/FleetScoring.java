@@ -28,6 +28,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.ToDoubleFunction;
 import java.util.stream.Collectors;
 
 /**
@@ -151,6 +152,14 @@ public class FleetScoring {
         return history.of(instance);
     }
 
+    /** One row per prediction, tagged {@code instance, horizon, model} as {@code downtime_probability} is. */
+    private static List<MultiGauge.Row<?>> perInstance(List<Prediction> scored, ToDoubleFunction<Prediction> value) {
+        return scored.stream()
+                .<MultiGauge.Row<?>>map(p -> MultiGauge.Row.of(Tags.of("instance", p.instance(), "horizon",
+                        p.horizon(), "model", p.model().name()), value.applyAsDouble(p)))
+                .toList();
+    }
+
     @Scheduled(every = "${predictor.scoring-interval}", delayed = "5s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     public void scoreFleet() {
@@ -191,14 +200,8 @@ public class FleetScoring {
                 Prediction::probability, (a, b) -> a));
         history.record(now, probabilities);
         thresholds.record(model.get().metadata(), now, probabilities);
-        probabilityGauge.register(scored.stream()
-                .map(p -> MultiGauge.Row.of(Tags.of("instance", p.instance(), "horizon", p.horizon(),
-                        "model", p.model().name()), p.probability()))
-                .toList(), true);
-        thresholdGauge.register(scored.stream()
-                .map(p -> MultiGauge.Row.of(Tags.of("instance", p.instance(), "horizon", p.horizon(),
-                        "model", p.model().name()), p.threshold()))
-                .toList(), true);
+        probabilityGauge.register(perInstance(scored, Prediction::probability), true);
+        thresholdGauge.register(perInstance(scored, Prediction::threshold), true);
         contributionGauge.register(scored.stream()
                 .flatMap(p -> p.explanation().stream().limit(EXPORTED_REASONS)
                         .map(c -> MultiGauge.Row.of(Tags.of("instance", p.instance(), "horizon", p.horizon(),

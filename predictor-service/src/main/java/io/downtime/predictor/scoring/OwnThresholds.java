@@ -12,9 +12,9 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.zip.CRC32;
@@ -54,14 +54,15 @@ public final class OwnThresholds {
      * @param budget     false alarms allowed per instance per day
      */
     public OwnThresholds(boolean enabled, Duration window, Duration resolution, double budget) {
-        if (window.compareTo(DAY) < 0) {
-            throw new IllegalArgumentException("predictor.alarms.own-threshold.window must be at least 1d, was "
-                    + PrometheusDuration.format(window));
+        try {
+            TrailingThreshold.requireAtLeastADay(window);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("predictor.alarms.own-threshold.window: " + e.getMessage(), e);
         }
-        if (resolution.isNegative() || resolution.isZero() || resolution.compareTo(window) >= 0) {
+        boolean positive = !resolution.isNegative() && !resolution.isZero();
+        if (!positive || resolution.compareTo(window) >= 0) {
             throw new IllegalArgumentException("predictor.alarms.own-threshold.resolution must be positive and shorter "
-                    + "than the window, was " + (resolution.isNegative() || resolution.isZero() ? resolution
-                    : PrometheusDuration.format(resolution)));
+                    + "than the window, was " + (positive ? PrometheusDuration.format(resolution) : resolution));
         }
         this.enabled = enabled;
         this.window = window;
@@ -171,15 +172,14 @@ public final class OwnThresholds {
         if (snapshot.length < Long.BYTES) {
             throw new IOException("the snapshot is " + snapshot.length + " bytes long: too short");
         }
+        int content = snapshot.length - Long.BYTES;
         CRC32 crc = new CRC32();
-        crc.update(snapshot, 0, snapshot.length - Long.BYTES);
-        DataInputStream in = new DataInputStream(new ByteArrayInputStream(snapshot));
+        crc.update(snapshot, 0, content);
+        if (ByteBuffer.wrap(snapshot, content, Long.BYTES).getLong() != crc.getValue()) {
+            throw new IOException("the snapshot's checksum does not match its content: it is damaged");
+        }
+        DataInputStream in = new DataInputStream(new ByteArrayInputStream(snapshot, 0, content));
         try {
-            in.skipNBytes(snapshot.length - Long.BYTES);
-            if (in.readLong() != crc.getValue()) {
-                throw new IOException("the snapshot's checksum does not match its content: it is damaged");
-            }
-            in = new DataInputStream(new ByteArrayInputStream(Arrays.copyOf(snapshot, snapshot.length - Long.BYTES)));
             if (in.readInt() != MAGIC || in.readInt() != FORMAT) {
                 throw new IOException("not a snapshot of each instance's own threshold (format " + FORMAT + ")");
             }
